@@ -1,0 +1,405 @@
+// Turns a validated workbook (as one scenario sees it) into flat typed arrays indexed by number,
+// so the weekly loop in project.ts never looks anything up by name. Also owns the small patches
+// that let one edit (a practice's list, one WTE figure) update the arrays without a rebuild.
+import type { EffectKind, RoleGroup, Scenario, Workbook } from '../model/schema';
+import { buildTimeline, growthSeries, rampSeries, weekOf, type Timeline } from './timeline';
+import { makeLayout, type Layout } from './layout';
+
+export interface CompiledRoles {
+  readonly n: number;
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly groups: readonly RoleGroup[];
+  readonly isExternal: Uint8Array;
+  readonly isGp: Uint8Array;
+  readonly isArrs: Uint8Array;
+  /** Appointments delivered per WTE per week at current contacts per day, after DNAs. */
+  readonly factor: Float64Array;
+  /** The same at safe contacts per day (GP roles with a safe level); equal to factor otherwise. */
+  readonly safeFactor: Float64Array;
+  readonly clinicalDays: Float64Array;
+  readonly leaving: Float64Array;
+  readonly replacement: Float64Array;
+  readonly lag: Int32Array;
+  readonly costPerWte: Float64Array;
+  readonly costPerAppointment: Float64Array;
+  /** WTE path of 1 WTE at week 0 with no recruitment: how practice-held staff decline. */
+  readonly unit: readonly Float64Array[];
+}
+
+export interface CompiledNeeds {
+  readonly n: number;
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly share: Float64Array;
+  /** Needs in allocation order: fewest roles able to meet them first, ties in table order. */
+  readonly order: Int32Array;
+  readonly pathStart: Int32Array;
+  readonly pathRoles: Int32Array;
+  readonly defaultRole: Int32Array;
+  readonly defaultIsGp: Uint8Array;
+}
+
+export type EffectType = EffectKind | 'externalRow';
+
+/** One intervention, or one row of external capacity, with its weekly profile. */
+export interface CompiledEffect {
+  readonly id: string;
+  readonly type: EffectType;
+  readonly role: number;
+  /** Meaning by type: appointments, fraction, share target, WTE per year. */
+  readonly amount: number;
+  readonly per1000: boolean;
+  /** Share of full effect each week (ramp, start and end applied). */
+  readonly profile: Float64Array;
+  /** 1 in the weeks the intervention runs (its cost is paid from its start, not from full effect). */
+  readonly running: Float64Array;
+  readonly annualCost: number;
+  readonly scope: string;
+}
+
+export interface Compiled {
+  readonly tl: Timeline;
+  readonly layout: Layout;
+  readonly roles: CompiledRoles;
+  readonly needs: CompiledNeeds;
+  readonly systems: { readonly codes: string[]; readonly names: string[] };
+  readonly places: { readonly codes: string[]; readonly names: string[]; readonly system: Int32Array; readonly growth: Float64Array[] };
+  readonly pcns: { readonly codes: string[]; readonly names: string[]; readonly place: Int32Array; readonly practices: Int32Array[] };
+  readonly practices: {
+    readonly codes: string[];
+    readonly names: string[];
+    readonly pcn: Int32Array;
+    readonly registered: Float64Array;
+    readonly weighted: Float64Array;
+    /** Annual appointments wanted at week 0, after need weighting. */
+    readonly base: Float64Array;
+  };
+  readonly pcnRegistered: Float64Array;
+  readonly pcnWeighted: Float64Array;
+  readonly pcnBase: Float64Array;
+  /** WTE at week 0 by [practice * nRoles + role], by [pcn * nRoles + role] held at PCN level. */
+  readonly practiceWte: Float64Array;
+  readonly pcnHeldWte: Float64Array;
+  /** Per-patient demand factor common to everyone: demand growth x seasonality, per week. */
+  readonly rateSeason: Float64Array;
+  readonly effects: CompiledEffect[];
+  /** For each PCN, the effects that reach it and the PCN's share of each (by registered list). */
+  readonly pcnEffects: { effect: number; share: number }[][];
+  readonly navigationBase: number;
+  readonly arrsCap: number | null;
+  readonly gpFtePerHeadcount: number;
+  readonly consultationRate: number;
+  readonly needWeighting: boolean;
+  /** GBP available in each financial year from the workbook's funding table (whole workbook). */
+  readonly fundingPerFy: Float64Array;
+}
+
+export function compile(wb: Workbook, scenario: Scenario): Compiled {
+  const tl = buildTimeline(wb.settings.startDate, wb.settings.horizonYears);
+  const T = tl.T;
+  const roles = compileRoles(wb, T);
+  const needs = compileNeeds(wb, roles);
+  const layout = makeLayout(T, roles.n, needs.n);
+
+  const systemIdx = new Map(wb.systems.map((s, i) => [s.code, i]));
+  const placeIdx = new Map(wb.places.map((p, i) => [p.code, i]));
+  const pcnIdx = new Map(wb.pcns.map((p, i) => [p.code, i]));
+  const practiceIdx = new Map(wb.practices.map((p, i) => [p.code, i]));
+  const roleIdx = new Map(roles.ids.map((id, i) => [id, i]));
+
+  const places = {
+    codes: wb.places.map((p) => p.code),
+    names: wb.places.map((p) => p.name),
+    system: Int32Array.from(wb.places, (p) => systemIdx.get(p.system) ?? 0),
+    growth: wb.places.map((p) => growthSeries(T, p.populationGrowth)),
+  };
+  const pcnPractices: number[][] = wb.pcns.map(() => []);
+  wb.practices.forEach((p, i) => pcnPractices[pcnIdx.get(p.pcn) ?? 0].push(i));
+  const pcns = {
+    codes: wb.pcns.map((p) => p.code),
+    names: wb.pcns.map((p) => p.name),
+    place: Int32Array.from(wb.pcns, (p) => placeIdx.get(p.place) ?? 0),
+    practices: pcnPractices.map((l) => Int32Array.from(l)),
+  };
+  const nP = wb.practices.length;
+  const practices = {
+    codes: wb.practices.map((p) => p.code),
+    names: wb.practices.map((p) => p.name),
+    pcn: Int32Array.from(wb.practices, (p) => pcnIdx.get(p.pcn) ?? 0),
+    registered: Float64Array.from(wb.practices, (p) => p.registered),
+    weighted: Float64Array.from(wb.practices, (p) => p.weighted ?? p.registered),
+    base: new Float64Array(nP),
+  };
+
+  const practiceWte = new Float64Array(nP * roles.n);
+  const pcnHeldWte = new Float64Array(wb.pcns.length * roles.n);
+  for (const w of wb.workforce) {
+    const r = roleIdx.get(w.role);
+    if (r === undefined) continue;
+    if (w.level === 'practice') {
+      const p = practiceIdx.get(w.code);
+      if (p !== undefined) practiceWte[p * roles.n + r] += w.wte;
+    } else {
+      const n = pcnIdx.get(w.code);
+      if (n !== undefined) pcnHeldWte[n * roles.n + r] += w.wte;
+    }
+  }
+
+  const rateSeason = new Float64Array(T);
+  const rateGrowth = growthSeries(T, wb.demand.rateGrowth);
+  for (let t = 0; t < T; t++) rateSeason[t] = rateGrowth[t] * wb.demand.seasonality[tl.monthOfWeek[t]];
+
+  // Interventions switched on in this scenario, then the standing external capacity.
+  const on = new Set(scenario.interventions);
+  const effects: CompiledEffect[] = [];
+  for (const iv of wb.interventions) {
+    if (!on.has(iv.id)) continue;
+    const s = weekOf(tl, iv.start);
+    const e = iv.end === null ? T : weekOf(tl, iv.end);
+    const profile = rampSeries(T, s, e, iv.rampWeeks);
+    const running = rampSeries(T, s, e, 0);
+    const eff = iv.effect;
+    let role = -1;
+    let amount = 0;
+    let per1000 = false;
+    switch (eff.kind) {
+      case 'extraAppointments':
+        role = eff.role === null ? firstGpRole(roles) : (roleIdx.get(eff.role) ?? -1);
+        amount = eff.amount;
+        per1000 = eff.basis === 'perWeekPer1000Patients';
+        break;
+      case 'demandReduction':
+        amount = eff.fraction;
+        break;
+      case 'navigationShare':
+        amount = eff.target;
+        break;
+      case 'productivity':
+        role = roleIdx.get(eff.role) ?? -1;
+        amount = eff.fraction;
+        break;
+      case 'recruitment':
+        role = roleIdx.get(eff.role) ?? -1;
+        amount = eff.wtePerYear;
+        break;
+      case 'externalCapacity':
+        role = roleIdx.get(eff.role) ?? -1;
+        amount = eff.appointmentsPerWeek;
+        break;
+    }
+    effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope });
+  }
+  const always = rampSeries(T, 0, T, 0);
+  for (const x of wb.externalCapacity) {
+    effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope });
+  }
+
+  const compiled: Compiled = {
+    tl,
+    layout,
+    roles,
+    needs,
+    systems: { codes: wb.systems.map((s) => s.code), names: wb.systems.map((s) => s.name) },
+    places,
+    pcns,
+    practices,
+    pcnRegistered: new Float64Array(wb.pcns.length),
+    pcnWeighted: new Float64Array(wb.pcns.length),
+    pcnBase: new Float64Array(wb.pcns.length),
+    practiceWte,
+    pcnHeldWte,
+    rateSeason,
+    effects,
+    pcnEffects: wb.pcns.map(() => []),
+    navigationBase: wb.settings.navigationShare,
+    arrsCap: wb.settings.arrsCapPerWeightedPatient,
+    gpFtePerHeadcount: wb.settings.gpFtePerHeadcount,
+    consultationRate: wb.demand.consultationRate,
+    needWeighting: wb.settings.needWeighting,
+    fundingPerFy: fundingByYear(wb, tl),
+  };
+  refreshLists(compiled);
+  return compiled;
+}
+
+function firstGpRole(roles: CompiledRoles): number {
+  return roles.isGp.indexOf(1);
+}
+
+function compileRoles(wb: Workbook, T: number): CompiledRoles {
+  const rs = wb.roles;
+  const n = rs.length;
+  const factor = new Float64Array(n);
+  const safeFactor = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const r = rs[j];
+    const perContact = (r.clinicalDaysPerYear / 52) * (1 - r.dnaRate);
+    factor[j] = r.contactsPerDay * perContact;
+    safeFactor[j] = (r.group === 'gp' && r.safeContactsPerDay !== null ? r.safeContactsPerDay : r.contactsPerDay) * perContact;
+  }
+  const leaving = Float64Array.from(rs, (r) => r.leavingRate);
+  const replacement = Float64Array.from(rs, (r) => r.replacementRate);
+  const lag = Int32Array.from(rs, (r) => r.replacementLagWeeks);
+  const unit = rs.map((_, j) => simulateStock(T, 1, leaving[j], replacement[j], lag[j], null));
+  return {
+    n,
+    ids: rs.map((r) => r.id),
+    names: rs.map((r) => r.name),
+    groups: rs.map((r) => r.group),
+    isExternal: Uint8Array.from(rs, (r) => (r.group === 'external' ? 1 : 0)),
+    isGp: Uint8Array.from(rs, (r) => (r.group === 'gp' ? 1 : 0)),
+    isArrs: Uint8Array.from(rs, (r) => (r.group === 'arrs' ? 1 : 0)),
+    factor,
+    safeFactor,
+    clinicalDays: Float64Array.from(rs, (r) => r.clinicalDaysPerYear),
+    leaving,
+    replacement,
+    lag,
+    costPerWte: Float64Array.from(rs, (r) => r.costPerWte),
+    costPerAppointment: Float64Array.from(rs, (r) => r.costPerAppointment),
+    unit,
+  };
+}
+
+function compileNeeds(wb: Workbook, roles: CompiledRoles): CompiledNeeds {
+  const idx = new Map(roles.ids.map((id, i) => [id, i]));
+  const ns = wb.needs;
+  const pathStart = new Int32Array(ns.length + 1);
+  const pathRoles: number[] = [];
+  ns.forEach((nd, k) => {
+    pathStart[k] = pathRoles.length;
+    for (const id of nd.pathway) pathRoles.push(idx.get(id) ?? 0);
+  });
+  pathStart[ns.length] = pathRoles.length;
+  // Fewest roles able to meet a need go first, so flexible needs do not take the only capacity an
+  // inflexible need could use. The roles able to meet a need are its pathway and its default route.
+  const flexibility = ns.map((nd) => new Set([...nd.pathway, nd.defaultRoute]).size);
+  const order = ns.map((_, k) => k).sort((a, b) => flexibility[a] - flexibility[b] || a - b);
+  const defaultRole = Int32Array.from(ns, (nd) => idx.get(nd.defaultRoute) ?? 0);
+  return {
+    n: ns.length,
+    ids: ns.map((x) => x.id),
+    names: ns.map((x) => x.name),
+    share: Float64Array.from(ns, (x) => x.share),
+    order: Int32Array.from(order),
+    pathStart,
+    pathRoles: Int32Array.from(pathRoles),
+    defaultRole,
+    defaultIsGp: Uint8Array.from(defaultRole, (j) => roles.isGp[j]),
+  };
+}
+
+/**
+ * Weekly WTE of one stock (MODEL.md section 5): W(t+1) = W(t) - L(t) + rho L(t - lag) + planned(t),
+ * L(t) = W(t) q / 52, with L = W(0) q / 52 before week 0, and never below zero.
+ */
+export function simulateStock(T: number, w0: number, q: number, rho: number, lag: number, planned: Float64Array | null): Float64Array {
+  const W = new Float64Array(T);
+  const L = new Float64Array(T);
+  const before = (w0 * q) / 52;
+  let w = w0;
+  for (let t = 0; t < T; t++) {
+    W[t] = w;
+    const leavers = (w * q) / 52;
+    L[t] = leavers;
+    const replaced = rho * (t - lag >= 0 ? L[t - lag] : before);
+    w = w - leavers + replaced + (planned ? planned[t] : 0);
+    if (w < 0) w = 0;
+  }
+  return W;
+}
+
+/**
+ * Recomputes everything derived from list sizes: PCN lists, need-weighted base demand (which keeps
+ * each system's total equal to rate x registered) and each PCN's share of scoped effects.
+ */
+export function refreshLists(c: Compiled): void {
+  const { practices, pcns, places } = c;
+  const nSys = c.systems.codes.length;
+  const sysR = new Float64Array(nSys);
+  const sysW = new Float64Array(nSys);
+  const practiceSystem = (p: number) => places.system[pcns.place[practices.pcn[p]]];
+  for (let p = 0; p < practices.codes.length; p++) {
+    const s = practiceSystem(p);
+    sysR[s] += practices.registered[p];
+    sysW[s] += practices.weighted[p];
+  }
+  c.pcnRegistered.fill(0);
+  c.pcnWeighted.fill(0);
+  c.pcnBase.fill(0);
+  for (let p = 0; p < practices.codes.length; p++) {
+    const s = practiceSystem(p);
+    const weightedShare = c.needWeighting && sysW[s] > 0 ? (practices.weighted[p] / sysW[s]) * sysR[s] : practices.registered[p];
+    practices.base[p] = c.consultationRate * weightedShare;
+    const n = practices.pcn[p];
+    c.pcnRegistered[n] += practices.registered[p];
+    c.pcnWeighted[n] += practices.weighted[p];
+    c.pcnBase[n] += practices.base[p];
+  }
+  refreshEffectShares(c);
+}
+
+function refreshEffectShares(c: Compiled): void {
+  const nPcn = c.pcns.codes.length;
+  for (let n = 0; n < nPcn; n++) c.pcnEffects[n].length = 0;
+  c.effects.forEach((eff, e) => {
+    const members = scopeMembers(c, eff.scope);
+    let total = 0;
+    for (const n of members) total += c.pcnRegistered[n];
+    for (const n of members) {
+      // shared in proportion to registered lists; equally if the scope has no patients at all
+      const share = total > 0 ? c.pcnRegistered[n] / total : 1 / members.length;
+      c.pcnEffects[n].push({ effect: e, share });
+    }
+  });
+}
+
+/** The PCNs a scope such as `place:99E` covers. */
+export function scopeMembers(c: Compiled, scope: string): number[] {
+  const colon = scope.indexOf(':');
+  const level = scope.slice(0, colon);
+  const code = scope.slice(colon + 1);
+  const out: number[] = [];
+  for (let n = 0; n < c.pcns.codes.length; n++) {
+    const place = c.pcns.place[n];
+    if (
+      (level === 'pcn' && c.pcns.codes[n] === code) ||
+      (level === 'place' && c.places.codes[place] === code) ||
+      (level === 'system' && c.systems.codes[c.places.system[place]] === code)
+    ) {
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+/** Total WTE of role j in PCN n at week 0, wherever it is held. */
+export function pcnStock0(c: Compiled, n: number, j: number): number {
+  let w = c.pcnHeldWte[n * c.roles.n + j];
+  const list = c.pcns.practices[n];
+  for (let i = 0; i < list.length; i++) w += c.practiceWte[list[i] * c.roles.n + j];
+  return w;
+}
+
+export function systemOfPcn(c: Compiled, n: number): number {
+  return c.places.system[c.pcns.place[n]];
+}
+
+/**
+ * Funding available in each financial year (MODEL.md section 8): a recurrent amount counts pro rata
+ * for the weeks it runs (52 weeks make a full year), a one-off amount in the year it starts.
+ */
+function fundingByYear(wb: Workbook, tl: Timeline): Float64Array {
+  const out = new Float64Array(tl.fyLabels.length);
+  for (const f of wb.funding) {
+    const s = weekOf(tl, f.from);
+    if (f.kind === 'oneOff') {
+      if (s >= 0 && s < tl.T) out[tl.fyOfWeek[s]] += f.amountGBP;
+      continue;
+    }
+    const e = f.to === null ? tl.T : Math.min(tl.T, weekOf(tl, f.to));
+    for (let t = Math.max(0, s); t < e; t++) out[tl.fyOfWeek[t]] += f.amountGBP / 52;
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+// The planning engine: pure TypeScript, no DOM. Everything outside the engine goes through here.
+export { Projection, type Edit, type Meta, type RecomputeKind } from './session';
+export { BASE_SERIES, makeLayout, seriesView, type BaseSeries, type Layout } from './layout';
+export { LEVELS, type Entity, type EntityRef, type Level, type PcnYear, type YearRow } from './results';
+export { simulateStock } from './compile';

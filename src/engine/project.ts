@@ -1,0 +1,430 @@
+// The weekly projection of one PCN (MODEL.md sections 3 to 8) and the roll-up of PCNs into places,
+// systems and the whole workbook. A PCN is the unit of computation: its staff stocks, capacity and
+// care navigation depend only on itself and the effects that reach it, so an edit recomputes only
+// the PCNs it touches and re-adds their places.
+import { pcnStock0, type Compiled } from './compile';
+
+/** Per-PCN figures kept for every financial year (FY sums of weekly values), for ranking PCNs. */
+export const PCN_FY_STATS = ['demand', 'capacity', 'capacitySafe', 'unmet', 'unmetSafe', 'gpDelivered', 'gpWte', 'gpWteDays', 'registered', 'gpWteNeededSafe'] as const;
+export type PcnFyStat = (typeof PCN_FY_STATS)[number];
+const NSTAT = PCN_FY_STATS.length;
+
+export interface Results {
+  readonly places: Float64Array;
+  readonly systems: Float64Array;
+  readonly total: Float64Array;
+  /** [pcn][fy][stat], FY sums of weekly values. */
+  readonly pcnFy: Float64Array;
+}
+
+/**
+ * Working arrays reused across PCNs so the loop allocates nothing. Effect arrays are role-major
+ * ([j * T + t]) and only the roles an effect touched are ever dirty; stock and capacity arrays are
+ * week-major ([t * R + j]) so the weekly loop reads neighbouring memory.
+ */
+export class Scratch {
+  /** Capacity added (extra and external appointments), productivity factor, planned WTE a week. */
+  readonly add: Float64Array;
+  readonly prod: Float64Array;
+  readonly planned: Float64Array;
+  readonly hasAdd: Uint8Array;
+  readonly hasProd: Uint8Array;
+  readonly hasPlanned: Uint8Array;
+  readonly wte: Float64Array;
+  readonly cap: Float64Array;
+  readonly capSafe: Float64Array;
+  readonly leavers: Float64Array;
+  readonly demandCut: Float64Array;
+  readonly nav: Float64Array;
+  readonly interventionCost: Float64Array;
+  readonly notHired: Float64Array;
+  readonly rem: Float64Array;
+  readonly remSafe: Float64Array;
+  readonly w: Float64Array;
+  /** Roles with any staff, recruits or added capacity in the current PCN. */
+  readonly active: Int32Array;
+  nActive = 0;
+  constructor(readonly T: number, readonly R: number) {
+    const RT = R * T;
+    this.add = new Float64Array(RT);
+    this.prod = new Float64Array(RT).fill(1);
+    this.planned = new Float64Array(RT);
+    this.hasAdd = new Uint8Array(R);
+    this.hasProd = new Uint8Array(R);
+    this.hasPlanned = new Uint8Array(R);
+    this.wte = new Float64Array(RT);
+    this.cap = new Float64Array(RT);
+    this.capSafe = new Float64Array(RT);
+    this.leavers = new Float64Array(RT);
+    this.demandCut = new Float64Array(T);
+    this.nav = new Float64Array(T);
+    this.interventionCost = new Float64Array(T);
+    this.notHired = new Float64Array(T);
+    this.rem = new Float64Array(R);
+    this.remSafe = new Float64Array(R);
+    this.w = new Float64Array(R);
+    this.active = new Int32Array(R);
+  }
+}
+
+export function scratchFor(c: Compiled): Scratch {
+  return new Scratch(c.tl.T, c.roles.n);
+}
+
+/** Gathers the weekly effect of every intervention and external row that reaches PCN n. */
+function gatherEffects(c: Compiled, n: number, s: Scratch): void {
+  const T = c.tl.T;
+  const R = c.roles.n;
+  const { add, prod, planned, hasAdd, hasProd, hasPlanned, demandCut, nav, interventionCost } = s;
+  // clean only what the previous PCN dirtied
+  for (let j = 0; j < R; j++) {
+    if (hasAdd[j]) add.fill(0, j * T, (j + 1) * T);
+    if (hasProd[j]) prod.fill(1, j * T, (j + 1) * T);
+    if (hasPlanned[j]) planned.fill(0, j * T, (j + 1) * T);
+  }
+  hasAdd.fill(0);
+  hasProd.fill(0);
+  hasPlanned.fill(0);
+  demandCut.fill(0);
+  nav.fill(c.navigationBase);
+  interventionCost.fill(0);
+  const growth = c.places.growth[c.pcns.place[n]];
+  const base = c.navigationBase;
+  for (const { effect, share } of c.pcnEffects[n]) {
+    const eff = c.effects[effect];
+    const prof = eff.profile;
+    const j = eff.role;
+    const o = j * T;
+    switch (eff.type) {
+      case 'extraAppointments':
+        if (j < 0) break;
+        hasAdd[j] = 1;
+        if (eff.per1000) {
+          const perList = (eff.amount * c.pcnRegistered[n]) / 1000;
+          for (let t = 0; t < T; t++) add[o + t] += prof[t] * perList * growth[t];
+        } else for (let t = 0; t < T; t++) add[o + t] += prof[t] * eff.amount * share;
+        break;
+      case 'externalCapacity':
+      case 'externalRow':
+        if (j < 0) break;
+        hasAdd[j] = 1;
+        for (let t = 0; t < T; t++) add[o + t] += prof[t] * eff.amount * share;
+        break;
+      case 'demandReduction':
+        for (let t = 0; t < T; t++) demandCut[t] += prof[t] * eff.amount;
+        break;
+      case 'navigationShare':
+        // the highest of the base share and each active intervention's ramped share applies
+        for (let t = 0; t < T; t++) {
+          if (prof[t] > 0) {
+            const v = base + prof[t] * (eff.amount - base);
+            if (v > nav[t]) nav[t] = v;
+          }
+        }
+        break;
+      case 'productivity':
+        if (j < 0) break;
+        hasProd[j] = 1;
+        for (let t = 0; t < T; t++) prod[o + t] += prof[t] * eff.amount;
+        break;
+      case 'recruitment':
+        if (j < 0) break;
+        hasPlanned[j] = 1;
+        for (let t = 0; t < T; t++) planned[o + t] += (prof[t] * eff.amount * share) / 52;
+        break;
+    }
+    if (eff.annualCost > 0) {
+      const run = eff.running;
+      const weekly = (eff.annualCost / 52) * share;
+      for (let t = 0; t < T; t++) interventionCost[t] += run[t] * weekly;
+    }
+  }
+}
+
+/**
+ * Staff stocks of every active staffed role in PCN n, week by week. Roles move independently
+ * except under an ARRS budget cap, where planned ARRS recruits are hired only while the PCN's ARRS
+ * pay bill stays within cap x weighted list; the rest are reported as not hired.
+ */
+function simulateStocks(c: Compiled, n: number, s: Scratch): void {
+  const T = c.tl.T;
+  const R = c.roles.n;
+  const { leaving, replacement, lag, isExternal, isArrs, costPerWte } = c.roles;
+  const growth = c.places.growth[c.pcns.place[n]];
+  const cap = c.arrsCap;
+  const { wte, leavers: lv, planned, hasPlanned, hasAdd, active, w: ws, notHired: nh } = s;
+  let nA = 0;
+  for (let j = 0; j < R; j++) {
+    const w0 = isExternal[j] ? 0 : pcnStock0(c, n, j);
+    ws[j] = w0;
+    if (w0 > 0 || hasPlanned[j] || hasAdd[j]) active[nA++] = j;
+  }
+  s.nActive = nA;
+  let notHired = 0;
+  for (let t = 0; t < T; t++) {
+    let arrsBill = 0;
+    let arrsPlannedBill = 0;
+    const row = t * R;
+    for (let a = 0; a < nA; a++) {
+      const j = active[a];
+      const w = ws[j];
+      wte[row + j] = w;
+      if (isExternal[j]) continue;
+      const q = leaving[j];
+      const out = (w * q) / 52;
+      lv[row + j] = out;
+      const l = lag[j];
+      const replaced = replacement[j] * (t >= l ? lv[row - l * R + j] : (wte[j] * q) / 52);
+      let next = w - out + replaced;
+      if (next < 0) next = 0;
+      ws[j] = next;
+      if (cap !== null && isArrs[j]) {
+        arrsBill += next * costPerWte[j];
+        arrsPlannedBill += planned[j * T + t] * costPerWte[j];
+      }
+    }
+    // hire the planned recruits: all of them, unless the ARRS cap binds
+    let arrsFactor = 1;
+    if (cap !== null && arrsPlannedBill > 0) {
+      const budget = cap * c.pcnWeighted[n] * growth[t];
+      arrsFactor = Math.min(1, Math.max(0, budget - arrsBill) / arrsPlannedBill);
+    }
+    for (let a = 0; a < nA; a++) {
+      const j = active[a];
+      if (!hasPlanned[j]) continue;
+      const p = planned[j * T + t];
+      if (cap !== null && isArrs[j]) {
+        ws[j] += p * arrsFactor;
+        notHired += p * (1 - arrsFactor);
+      } else ws[j] += p;
+    }
+    nh[t] = notHired;
+  }
+}
+
+/**
+ * Projects PCN n and adds its weekly series into `out` at `offset`, as a week-major block
+ * ([t * S + series]; see toSeriesMajor). When `fy` is given, FY sums of the ranking figures are
+ * written there too.
+ */
+export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: number, s: Scratch, fy: Float64Array | null): void {
+  const T = c.tl.T;
+  const R = c.roles.n;
+  const L = c.layout;
+  const B = L.base;
+  const S = L.S;
+  const { factor, safeFactor, isGp, isExternal, costPerWte, costPerAppointment, clinicalDays } = c.roles;
+  const { order, share, pathStart, pathRoles, defaultRole, defaultIsGp } = c.needs;
+  const nNeeds = c.needs.n;
+  const growth = c.places.growth[c.pcns.place[n]];
+  const rateSeason = c.rateSeason;
+  const fyOfWeek = c.tl.fyOfWeek;
+  const nFy = c.tl.fyLabels.length;
+  const registered0 = c.pcnRegistered[n];
+  const weighted0 = c.pcnWeighted[n];
+  const base = c.pcnBase[n];
+  const firstGp = isGp.indexOf(1);
+
+  gatherEffects(c, n, s);
+  simulateStocks(c, n, s);
+  const { active, wte, cap, capSafe, add, prod, hasAdd, hasProd, rem, remSafe, demandCut, nav, interventionCost, notHired } = s;
+  const nA = s.nActive;
+
+  for (let a = 0; a < nA; a++) {
+    const j = active[a];
+    const f = factor[j];
+    const fs = safeFactor[j];
+    const o = j * T;
+    const withProd = hasProd[j] === 1;
+    const withAdd = hasAdd[j] === 1;
+    for (let t = 0, x = j; t < T; t++, x += R) {
+      const p = withProd ? (prod[o + t] > 0 ? prod[o + t] : 0) : 1;
+      const extra = withAdd ? add[o + t] : 0;
+      cap[x] = wte[x] * f * p + extra;
+      capSafe[x] = wte[x] * fs * p + extra;
+    }
+  }
+  // roles absent from this PCN keep zero capacity for the whole run
+  rem.fill(0);
+  remSafe.fill(0);
+
+  for (let t = 0; t < T; t++) {
+    const row = offset + t * S; // this week's row of the entity block
+    const cut = demandCut[t] < 1 ? demandCut[t] : 1;
+    const demand = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
+    const nu = nav[t];
+    const x0 = t * R;
+    let capacity = 0;
+    let capacitySafe = 0;
+    for (let a = 0; a < nA; a++) {
+      const j = active[a];
+      rem[j] = cap[x0 + j];
+      remSafe[j] = capSafe[x0 + j];
+      capacity += rem[j];
+      capacitySafe += remSafe[j];
+    }
+
+    // Care navigation (MODEL.md section 6), once at current and once at safe GP workload: the
+    // navigated share fills the need's preferred roles in order, what they cannot take joins the
+    // rest at the default route, and what is left is unmet.
+    let unmet = 0;
+    let unmetSafe = 0;
+    let gpDefaultUnmet = 0;
+    for (let oi = 0; oi < nNeeds; oi++) {
+      const k = order[oi];
+      const dk = demand * share[k];
+      const p0 = pathStart[k];
+      const p1 = pathStart[k + 1];
+      const dj = defaultRole[k];
+      let nav1 = dk * nu;
+      let nav2 = nav1;
+      for (let i = p0; i < p1 && nav1 > 0; i++) {
+        const j = pathRoles[i];
+        const take = nav1 < rem[j] ? nav1 : rem[j];
+        rem[j] -= take;
+        nav1 -= take;
+      }
+      for (let i = p0; i < p1 && nav2 > 0; i++) {
+        const j = pathRoles[i];
+        const take = nav2 < remSafe[j] ? nav2 : remSafe[j];
+        remSafe[j] -= take;
+        nav2 -= take;
+      }
+      const direct = dk - dk * nu;
+      const d1 = direct + nav1;
+      const t1 = d1 < rem[dj] ? d1 : rem[dj];
+      rem[dj] -= t1;
+      const d2 = direct + nav2;
+      const t2 = d2 < remSafe[dj] ? d2 : remSafe[dj];
+      remSafe[dj] -= t2;
+      const u = d1 - t1;
+      out[row + L.needUnmet + k] += u;
+      unmet += u;
+      unmetSafe += d2 - t2;
+      if (defaultIsGp[k]) gpDefaultUnmet += u;
+    }
+
+    let delivered = 0;
+    let deliveredSafe = 0;
+    let gpWte = 0;
+    let gpWteDays = 0;
+    let gpDelivered = 0;
+    let gpDeliveredSafe = 0;
+    let gpSafePerWteSum = 0;
+    let workforceCost = 0;
+    let externalCost = 0;
+    for (let a = 0; a < nA; a++) {
+      const j = active[a];
+      const x = x0 + j;
+      const d = cap[x] - rem[j];
+      const ds = capSafe[x] - remSafe[j];
+      const w = wte[x];
+      delivered += d;
+      deliveredSafe += ds;
+      out[row + L.roleWte + j] += w;
+      out[row + L.roleCapacity + j] += cap[x];
+      out[row + L.roleDelivered + j] += d;
+      workforceCost += w * costPerWte[j];
+      if (isExternal[j]) externalCost += d * costPerAppointment[j];
+      if (isGp[j]) {
+        gpWte += w;
+        gpWteDays += w * clinicalDays[j];
+        gpDelivered += d;
+        gpDeliveredSafe += ds;
+        gpSafePerWteSum += w * safeFactor[j];
+      }
+    }
+    const gpRouted = gpDelivered + gpDefaultUnmet;
+    // appointments one GP WTE can safely give a week (WTE-weighted over GP roles)
+    const safePerWte = gpWte > 0 ? gpSafePerWteSum / gpWte : firstGp >= 0 ? safeFactor[firstGp] : 0;
+    const gpNeeded = safePerWte > 0 ? gpRouted / safePerWte : 0;
+    const registered = registered0 * growth[t];
+
+    out[row + B.registered] += registered;
+    out[row + B.weighted] += weighted0 * growth[t];
+    out[row + B.demand] += demand;
+    out[row + B.capacity] += capacity;
+    out[row + B.capacitySafe] += capacitySafe;
+    out[row + B.delivered] += delivered;
+    out[row + B.deliveredSafe] += deliveredSafe;
+    out[row + B.unmet] += unmet;
+    out[row + B.unmetSafe] += unmetSafe;
+    out[row + B.gpWte] += gpWte;
+    out[row + B.gpWteDays] += gpWteDays;
+    out[row + B.gpDelivered] += gpDelivered;
+    out[row + B.gpDeliveredSafe] += gpDeliveredSafe;
+    out[row + B.gpRoutedDemand] += gpRouted;
+    out[row + B.gpWteNeededSafe] += gpNeeded;
+    out[row + B.workforceCost] += workforceCost / 52;
+    out[row + B.interventionCost] += interventionCost[t];
+    out[row + B.externalCost] += externalCost;
+    out[row + B.arrsNotHired] += notHired[t];
+    out[row + B.navigatedWeight] += nu * registered;
+
+    if (fy) {
+      const o = (n * nFy + fyOfWeek[t]) * NSTAT;
+      fy[o] += demand;
+      fy[o + 1] += capacity;
+      fy[o + 2] += capacitySafe;
+      fy[o + 3] += unmet;
+      fy[o + 4] += unmetSafe;
+      fy[o + 5] += gpDelivered;
+      fy[o + 6] += gpWte;
+      fy[o + 7] += gpWteDays;
+      fy[o + 8] += registered;
+      fy[o + 9] += gpNeeded;
+    }
+  }
+}
+
+export function emptyResults(c: Compiled): Results {
+  const size = c.layout.size;
+  return {
+    places: new Float64Array(c.places.codes.length * size),
+    systems: new Float64Array(c.systems.codes.length * size),
+    total: new Float64Array(size),
+    pcnFy: new Float64Array(c.pcns.codes.length * c.tl.fyLabels.length * NSTAT),
+  };
+}
+
+/** Recomputes the given places (all when `places` is null) and re-adds systems and the total. */
+export function recompute(c: Compiled, r: Results, places: ReadonlySet<number> | null, s: Scratch = scratchFor(c)): void {
+  const size = c.layout.size;
+  const nFy = c.tl.fyLabels.length;
+  const dirtyPlace = (p: number) => places === null || places.has(p);
+  for (let p = 0; p < c.places.codes.length; p++) if (dirtyPlace(p)) r.places.fill(0, p * size, (p + 1) * size);
+  for (let n = 0; n < c.pcns.codes.length; n++) {
+    const p = c.pcns.place[n];
+    if (!dirtyPlace(p)) continue;
+    r.pcnFy.fill(0, n * nFy * NSTAT, (n + 1) * nFy * NSTAT);
+    projectPcn(c, n, r.places, p * size, s, r.pcnFy);
+  }
+  const dirtySystems = new Set<number>();
+  for (let p = 0; p < c.places.codes.length; p++) if (dirtyPlace(p)) dirtySystems.add(c.places.system[p]);
+  for (const sys of dirtySystems) r.systems.fill(0, sys * size, (sys + 1) * size);
+  for (let p = 0; p < c.places.codes.length; p++) {
+    const sys = c.places.system[p];
+    if (dirtySystems.has(sys)) addBlock(r.systems, sys * size, r.places, p * size, size);
+  }
+  r.total.fill(0);
+  for (let sys = 0; sys < c.systems.codes.length; sys++) addBlock(r.total, 0, r.systems, sys * size, size);
+}
+
+function addBlock(dst: Float64Array, dstOff: number, src: Float64Array, srcOff: number, size: number): void {
+  for (let i = 0; i < size; i++) dst[dstOff + i] += src[srcOff + i];
+}
+
+/** Week-major working block to the series-major layout of layout.ts that readers use. */
+export function toSeriesMajor(c: Compiled, src: Float64Array, offset: number): Float64Array {
+  const { S, T, size } = c.layout;
+  const out = new Float64Array(size);
+  for (let t = 0; t < T; t++) {
+    const row = offset + t * S;
+    for (let k = 0; k < S; k++) out[k * T + t] = src[row + k];
+  }
+  return out;
+}
+
+export function pcnFyStat(c: Compiled, r: Results, n: number, fy: number, stat: PcnFyStat): number {
+  return r.pcnFy[(n * c.tl.fyLabels.length + fy) * NSTAT + PCN_FY_STATS.indexOf(stat)];
+}

@@ -1,0 +1,256 @@
+// Reading results at any level. Places, systems and the whole workbook are kept after each run; a
+// PCN is re-projected when asked for (cheap: one PCN), and a practice is read from its PCN: its
+// patients' share of the PCN's appointments (in proportion to their demand) and its own staff
+// plus its list share of staff held by the PCN.
+import type { Compiled } from './compile';
+import { projectPcn, scratchFor, pcnFyStat, toSeriesMajor, type Results, type Scratch } from './project';
+
+export type Level = 'total' | 'system' | 'place' | 'pcn' | 'practice';
+export const LEVELS: readonly Level[] = ['total', 'system', 'place', 'pcn', 'practice'];
+
+export interface EntityRef {
+  level: Level;
+  /** Code of the system, place, PCN or practice; '' for the whole workbook. */
+  code: string;
+}
+
+export interface Entity extends EntityRef {
+  name: string;
+  /** Code of the parent entity one level up ('' under the whole workbook). */
+  parent: string;
+}
+
+export function listEntities(c: Compiled): Entity[] {
+  const out: Entity[] = [{ level: 'total', code: '', name: 'All systems', parent: '' }];
+  c.systems.codes.forEach((code, i) => out.push({ level: 'system', code, name: c.systems.names[i], parent: '' }));
+  c.places.codes.forEach((code, i) => out.push({ level: 'place', code, name: c.places.names[i], parent: c.systems.codes[c.places.system[i]] }));
+  c.pcns.codes.forEach((code, i) => out.push({ level: 'pcn', code, name: c.pcns.names[i], parent: c.places.codes[c.pcns.place[i]] }));
+  c.practices.codes.forEach((code, i) => out.push({ level: 'practice', code, name: c.practices.names[i], parent: c.pcns.codes[c.practices.pcn[i]] }));
+  return out;
+}
+
+/** The weekly series block of one entity, as a new array the caller may keep or transfer. */
+export function entityBlock(c: Compiled, r: Results, ref: EntityRef, s: Scratch = scratchFor(c)): Float64Array {
+  const size = c.layout.size;
+  const find = (codes: readonly string[]) => {
+    const i = codes.indexOf(ref.code);
+    if (i < 0) throw new Error(`no ${ref.level === 'pcn' ? 'PCN' : ref.level} has the code '${ref.code}'`);
+    return i;
+  };
+  switch (ref.level) {
+    case 'total':
+      return toSeriesMajor(c, r.total, 0);
+    case 'system':
+      return toSeriesMajor(c, r.systems, find(c.systems.codes) * size);
+    case 'place':
+      return toSeriesMajor(c, r.places, find(c.places.codes) * size);
+    case 'pcn':
+      return pcnBlock(c, find(c.pcns.codes), s);
+    case 'practice':
+      return practiceBlock(c, find(c.practices.codes), s);
+  }
+}
+
+function pcnBlock(c: Compiled, n: number, s: Scratch): Float64Array {
+  const work = new Float64Array(c.layout.size);
+  projectPcn(c, n, work, 0, s, null);
+  return toSeriesMajor(c, work, 0);
+}
+
+function practiceBlock(c: Compiled, p: number, s: Scratch): Float64Array {
+  const n = c.practices.pcn[p];
+  const L = c.layout;
+  const T = L.T;
+  const R = c.roles.n;
+  const B = L.base;
+  const pcn = pcnBlock(c, n, s); // leaves this PCN's effects (s.prod, s.add) in the scratch
+  const out = new Float64Array(L.size);
+  const members = c.pcns.practices[n];
+  const demandShare = c.pcnBase[n] > 0 ? c.practices.base[p] / c.pcnBase[n] : 1 / members.length;
+  const listShare = c.pcnRegistered[n] > 0 ? c.practices.registered[p] / c.pcnRegistered[n] : 1 / members.length;
+  const weightedShare = c.pcnWeighted[n] > 0 ? c.practices.weighted[p] / c.pcnWeighted[n] : 1 / members.length;
+  const scale = (series: number, k: number) => {
+    for (let t = 0; t < T; t++) out[series * T + t] = pcn[series * T + t] * k;
+  };
+  // what the practice's patients received: their demand share of the PCN's appointments
+  for (const key of ['demand', 'delivered', 'deliveredSafe', 'unmet', 'unmetSafe', 'gpDelivered', 'gpDeliveredSafe', 'gpRoutedDemand', 'gpWteNeededSafe', 'externalCost'] as const) {
+    scale(B[key], demandShare);
+  }
+  for (let k = 0; k < L.nNeeds; k++) scale(L.needUnmet + k, demandShare);
+  for (let j = 0; j < R; j++) scale(L.roleDelivered + j, demandShare);
+  // list-based shares of what the PCN holds in common
+  for (const key of ['registered', 'navigatedWeight', 'interventionCost', 'arrsNotHired'] as const) scale(B[key], listShare);
+  scale(B.weighted, weightedShare);
+  // its own staff, declining as the PCN's do, plus its list share of PCN-held staff and extra capacity
+  const { factor, safeFactor, isGp, clinicalDays, costPerWte, unit } = c.roles;
+  for (let j = 0; j < R; j++) {
+    const own0 = c.practiceWte[p * R + j];
+    let allPractices0 = 0;
+    for (const q of members) allPractices0 += c.practiceWte[q * R + j];
+    for (let t = 0; t < T; t++) {
+      const pcnWte = pcn[(L.roleWte + j) * T + t];
+      const wte = own0 * unit[j][t] + listShare * Math.max(0, pcnWte - allPractices0 * unit[j][t]);
+      const prod = Math.max(0, s.prod[t * R + j]);
+      const add = listShare * s.add[t * R + j];
+      const cap = wte * factor[j] * prod + add;
+      out[(L.roleWte + j) * T + t] = wte;
+      out[(L.roleCapacity + j) * T + t] = cap;
+      out[B.capacity * T + t] += cap;
+      out[B.capacitySafe * T + t] += wte * safeFactor[j] * prod + add;
+      out[B.workforceCost * T + t] += (wte * costPerWte[j]) / 52;
+      if (isGp[j]) {
+        out[B.gpWte * T + t] += wte;
+        out[B.gpWteDays * T + t] += wte * clinicalDays[j];
+      }
+    }
+  }
+  return out;
+}
+
+/** Figures for one financial year, named as in the command line's JSON. */
+export interface YearRow {
+  fy: string;
+  demandPerWeek: number;
+  capacityPerWeek: number;
+  netGapPerWeek: number;
+  unmetPerWeek: number;
+  strandedPerWeek: number;
+  capacityAtSafeWorkloadPerWeek: number;
+  netGapAtSafeWorkloadPerWeek: number;
+  unmetAtSafeWorkloadPerWeek: number;
+  deliveredPerWeek: number;
+  gpWte: number;
+  gpContactsPerGpDay: number;
+  gpWteNeededSafe: number;
+  gpWteShortOfSafe: number;
+  gpHeadcountPer100k: number;
+  gpWtePer100k: number;
+  patientsPerGpWte: number;
+  registeredPatients: number;
+  navigationShare: number;
+  arrsNotHiredWte: number;
+  workforceCostGBP: number;
+  interventionCostGBP: number;
+  externalCostGBP: number;
+  totalCostGBP: number;
+  costPerAppointmentGBP: number;
+  fundingGBP: number;
+}
+
+/** FY means of an entity's weekly series, with rates formed from the means (ratio of sums). */
+export function yearRows(c: Compiled, block: Float64Array, fundingShare: number): YearRow[] {
+  const { tl, layout } = c;
+  const T = tl.T;
+  const B = layout.base;
+  const rows: YearRow[] = [];
+  for (let f = 0; f < tl.fyLabels.length; f++) {
+    const first = tl.fyFirstWeek[f];
+    const count = tl.fyWeekCount[f];
+    const mean = (s: number) => {
+      let sum = 0;
+      for (let t = first; t < first + count; t++) sum += block[s * T + t];
+      return sum / count;
+    };
+    const demand = mean(B.demand);
+    const capacity = mean(B.capacity);
+    const capacitySafe = mean(B.capacitySafe);
+    const unmet = mean(B.unmet);
+    const gpWte = mean(B.gpWte);
+    const registered = mean(B.registered);
+    const needed = mean(B.gpWteNeededSafe);
+    const delivered = mean(B.delivered);
+    const workforceCost = mean(B.workforceCost) * 52;
+    const interventionCost = mean(B.interventionCost) * 52;
+    const externalCost = mean(B.externalCost) * 52;
+    const totalCost = workforceCost + interventionCost + externalCost;
+    const gpWteDays = mean(B.gpWteDays);
+    rows.push({
+      fy: tl.fyLabels[f],
+      demandPerWeek: demand,
+      capacityPerWeek: capacity,
+      netGapPerWeek: demand - capacity,
+      unmetPerWeek: unmet,
+      strandedPerWeek: Math.max(0, unmet - Math.max(0, demand - capacity)),
+      capacityAtSafeWorkloadPerWeek: capacitySafe,
+      netGapAtSafeWorkloadPerWeek: demand - capacitySafe,
+      unmetAtSafeWorkloadPerWeek: mean(B.unmetSafe),
+      deliveredPerWeek: delivered,
+      gpWte,
+      gpContactsPerGpDay: gpWteDays > 0 ? (mean(B.gpDelivered) * 52) / gpWteDays : 0,
+      gpWteNeededSafe: needed,
+      gpWteShortOfSafe: needed - gpWte,
+      gpHeadcountPer100k: registered > 0 ? ((gpWte / c.gpFtePerHeadcount) * 100_000) / registered : 0,
+      gpWtePer100k: registered > 0 ? (gpWte * 100_000) / registered : 0,
+      patientsPerGpWte: gpWte > 0 ? registered / gpWte : 0,
+      registeredPatients: registered,
+      navigationShare: registered > 0 ? mean(B.navigatedWeight) / registered : c.navigationBase,
+      arrsNotHiredWte: block[B.arrsNotHired * T + first + count - 1],
+      workforceCostGBP: workforceCost,
+      interventionCostGBP: interventionCost,
+      externalCostGBP: externalCost,
+      totalCostGBP: totalCost,
+      costPerAppointmentGBP: delivered > 0 ? totalCost / (delivered * 52) : 0,
+      fundingGBP: c.fundingPerFy[f] * fundingShare,
+    });
+  }
+  return rows;
+}
+
+/** Share of the workbook's funding that an entity carries: its share of registered patients. */
+export function fundingShare(c: Compiled, ref: EntityRef): number {
+  if (ref.level === 'total') return 1;
+  let total = 0;
+  for (let n = 0; n < c.pcns.codes.length; n++) total += c.pcnRegistered[n];
+  if (total <= 0) return 0;
+  let own = 0;
+  if (ref.level === 'practice') own = c.practices.registered[c.practices.codes.indexOf(ref.code)] ?? 0;
+  else {
+    for (let n = 0; n < c.pcns.codes.length; n++) {
+      const place = c.pcns.place[n];
+      const hit =
+        (ref.level === 'pcn' && c.pcns.codes[n] === ref.code) ||
+        (ref.level === 'place' && c.places.codes[place] === ref.code) ||
+        (ref.level === 'system' && c.systems.codes[c.places.system[place]] === ref.code);
+      if (hit) own += c.pcnRegistered[n];
+    }
+  }
+  return own / total;
+}
+
+export interface PcnYear {
+  code: string;
+  name: string;
+  place: string;
+  registeredPatients: number;
+  demandPerWeek: number;
+  capacityPerWeek: number;
+  netGapPerWeek: number;
+  netGapAtSafeWorkloadPerWeek: number;
+  unmetPerWeek: number;
+  gpContactsPerGpDay: number;
+  gpWteShortOfSafe: number;
+}
+
+/** Every PCN's FY means for one financial year, largest net gap first. */
+export function pcnYear(c: Compiled, r: Results, fy: number): PcnYear[] {
+  const weeks = c.tl.fyWeekCount[fy];
+  const rows: PcnYear[] = c.pcns.codes.map((code, n) => {
+    const m = (stat: Parameters<typeof pcnFyStat>[4]) => pcnFyStat(c, r, n, fy, stat) / weeks;
+    const demand = m('demand');
+    const gpWteDays = m('gpWteDays');
+    return {
+      code,
+      name: c.pcns.names[n],
+      place: c.places.codes[c.pcns.place[n]],
+      registeredPatients: m('registered'),
+      demandPerWeek: demand,
+      capacityPerWeek: m('capacity'),
+      netGapPerWeek: demand - m('capacity'),
+      netGapAtSafeWorkloadPerWeek: demand - m('capacitySafe'),
+      unmetPerWeek: m('unmet'),
+      gpContactsPerGpDay: gpWteDays > 0 ? (m('gpDelivered') * 52) / gpWteDays : 0,
+      gpWteShortOfSafe: m('gpWteNeededSafe') - m('gpWte'),
+    };
+  });
+  return rows.sort((a, b) => b.netGapPerWeek - a.netGapPerWeek || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,210 @@
+// The planning workbook as a runtime schema. Files arrive by email, so everything read from outside
+// goes through `WorkbookSchema` (shape, types, ranges) and then `checkWorkbook` in validate.ts
+// (references between tables, sums). The TypeScript types are inferred from this one definition.
+import * as v from 'valibot';
+
+export const FORMAT = 'headroom-workbook';
+export const FORMAT_VERSION = 1;
+
+const num = (what: string) => v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
+const nonNeg = (what: string) => v.pipe(num(what), v.minValue(0, `${what} cannot be negative`));
+const fraction = (what: string) =>
+  v.pipe(num(what), v.minValue(0, `${what} cannot be below 0%`), v.maxValue(1, `${what} cannot be above 100%`));
+const rate = (what: string) =>
+  v.pipe(num(what), v.minValue(-0.5, `${what} cannot be below -50% a year`), v.maxValue(1, `${what} cannot be above 100% a year`));
+const text = (what: string, max: number) => v.pipe(v.string(`${what} must be text`), v.maxLength(max, `${what} is longer than ${max} characters`));
+const name = (what: string) => v.pipe(text(what, 200), v.trim(), v.minLength(1, `${what} cannot be empty`));
+// Codes and ids are used as keys in paths such as `roles[gp].leavingRate`: keep them to safe characters.
+const key = (what: string) =>
+  v.pipe(
+    v.string(`${what} must be text`),
+    v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, `${what} must be 1-64 letters, digits, '-', '_' or '.'`),
+  );
+const isoDate = (what: string) => v.pipe(v.string(`${what} must be a date`), v.isoDate(`${what} must be a date written YYYY-MM-DD`));
+const source = v.pipe(v.string('source must be text'), v.maxLength(2000, 'source is longer than 2000 characters'));
+
+export const ROLE_GROUPS = ['gp', 'nursing', 'arrs', 'other', 'external'] as const;
+export const RoleGroupSchema = v.picklist(ROLE_GROUPS, 'group must be one of gp, nursing, arrs, other, external');
+
+export const SettingsSchema = v.strictObject({
+  startDate: isoDate('start date'),
+  horizonYears: v.pipe(num('horizon'), v.integer('horizon must be whole years'), v.minValue(1, 'horizon must be at least 1 year'), v.maxValue(30, 'horizon cannot exceed 30 years')),
+  needWeighting: v.boolean('need weighting must be true or false'),
+  navigationShare: fraction('navigation share'),
+  gpFtePerHeadcount: v.pipe(num('GP FTE per headcount'), v.minValue(0.1, 'GP FTE per headcount must be at least 0.1'), v.maxValue(1.5, 'GP FTE per headcount cannot exceed 1.5')),
+  arrsCapPerWeightedPatient: v.nullable(nonNeg('ARRS budget cap')),
+  sources: v.record(v.string(), source),
+});
+
+export const DemandSchema = v.strictObject({
+  consultationRate: nonNeg('consultation rate'),
+  rateGrowth: rate('demand growth'),
+  seasonality: v.pipe(
+    v.array(nonNeg('seasonal index'), 'seasonality must be a list of twelve monthly indices'),
+    v.length(12, 'seasonality must have exactly twelve monthly indices (January to December)'),
+  ),
+  sources: v.record(v.string(), source),
+});
+
+export const SystemSchema = v.strictObject({ code: key('system code'), name: name('system name') });
+export const PlaceSchema = v.strictObject({
+  code: key('place code'),
+  name: name('place name'),
+  system: key('system code'),
+  populationGrowth: rate('population growth'),
+  source,
+});
+export const PcnSchema = v.strictObject({ code: key('PCN code'), name: name('PCN name'), place: key('place code') });
+export const PracticeSchema = v.strictObject({
+  code: key('practice code'),
+  name: name('practice name'),
+  pcn: key('PCN code'),
+  registered: nonNeg('registered list'),
+  weighted: v.nullable(nonNeg('weighted list')),
+  source,
+});
+
+export const RoleSchema = v.strictObject({
+  id: key('role id'),
+  name: name('role name'),
+  group: RoleGroupSchema,
+  contactsPerDay: nonNeg('contacts per day'),
+  safeContactsPerDay: v.nullable(nonNeg('safe contacts per day')),
+  clinicalDaysPerYear: v.pipe(nonNeg('clinical days per WTE'), v.maxValue(366, 'clinical days per WTE cannot exceed 366')),
+  dnaRate: fraction('did-not-attend rate'),
+  costPerWte: nonNeg('cost per WTE'),
+  costPerAppointment: nonNeg('cost per appointment'),
+  leavingRate: fraction('leaving rate'),
+  replacementRate: v.pipe(nonNeg('replacement rate'), v.maxValue(2, 'replacement rate cannot exceed 200%')),
+  replacementLagWeeks: v.pipe(num('replacement lag'), v.integer('replacement lag must be whole weeks'), v.minValue(0, 'replacement lag cannot be negative'), v.maxValue(520, 'replacement lag cannot exceed 520 weeks')),
+  source,
+});
+
+export const NeedSchema = v.strictObject({
+  id: key('need id'),
+  name: name('need name'),
+  share: fraction('need share'),
+  pathway: v.pipe(v.array(key('role id'), 'pathway must be a list of role ids'), v.minLength(1, 'pathway needs at least one role'), v.maxLength(20, 'pathway has more than 20 roles')),
+  defaultRoute: key('default route'),
+  source,
+});
+
+export const WorkforceSchema = v.strictObject({
+  level: v.picklist(['practice', 'pcn'], "level must be 'practice' or 'pcn'"),
+  code: key('practice or PCN code'),
+  role: key('role id'),
+  wte: nonNeg('WTE'),
+  source,
+});
+
+// A scope names where something applies: `system:QH8`, `place:99E` or `pcn:U27924`.
+export const ScopeSchema = v.pipe(
+  v.string('scope must be text'),
+  v.regex(/^(system|place|pcn):[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "scope must be written 'system:CODE', 'place:CODE' or 'pcn:CODE'"),
+);
+
+export const ExternalCapacitySchema = v.strictObject({
+  scope: ScopeSchema,
+  role: key('role id'),
+  appointmentsPerWeek: nonNeg('appointments per week'),
+  source,
+});
+
+export const EffectSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({
+      kind: v.literal('extraAppointments'),
+      role: v.nullable(key('role id')),
+      amount: nonNeg('extra appointments'),
+      basis: v.picklist(['perWeek', 'perWeekPer1000Patients'], "basis must be 'perWeek' or 'perWeekPer1000Patients'"),
+    }),
+    v.strictObject({ kind: v.literal('demandReduction'), fraction: fraction('demand reduction') }),
+    v.strictObject({ kind: v.literal('navigationShare'), target: fraction('navigation share target') }),
+    v.strictObject({
+      kind: v.literal('productivity'),
+      role: key('role id'),
+      fraction: v.pipe(num('productivity change'), v.minValue(-0.9, 'productivity change cannot be below -90%'), v.maxValue(5, 'productivity change cannot exceed +500%')),
+    }),
+    v.strictObject({ kind: v.literal('recruitment'), role: key('role id'), wtePerYear: nonNeg('WTE per year') }),
+    v.strictObject({ kind: v.literal('externalCapacity'), role: key('role id'), appointmentsPerWeek: nonNeg('appointments per week') }),
+  ],
+  'effect kind must be one of extraAppointments, demandReduction, navigationShare, productivity, recruitment, externalCapacity',
+);
+
+export const InterventionSchema = v.strictObject({
+  id: key('intervention id'),
+  name: name('intervention name'),
+  scope: ScopeSchema,
+  start: isoDate('start'),
+  end: v.nullable(isoDate('end')),
+  rampWeeks: v.pipe(num('ramp-up'), v.integer('ramp-up must be whole weeks'), v.minValue(0, 'ramp-up cannot be negative'), v.maxValue(1040, 'ramp-up cannot exceed 1040 weeks')),
+  annualCost: nonNeg('annual cost'),
+  effect: EffectSchema,
+  source,
+});
+
+export const OverrideSchema = v.strictObject({
+  path: v.pipe(v.string('override path must be text'), v.minLength(1, 'override path cannot be empty'), v.maxLength(300, 'override path is too long')),
+  value: v.union([v.number(), v.string(), v.boolean(), v.null()], 'override value must be a number, text, true/false or null'),
+});
+
+export const ScenarioSchema = v.strictObject({
+  id: key('scenario id'),
+  name: name('scenario name'),
+  description: text('scenario description', 5000),
+  overrides: v.pipe(v.array(OverrideSchema, 'overrides must be a list'), v.maxLength(10000, 'too many overrides')),
+  interventions: v.array(key('intervention id'), 'interventions must be a list of intervention ids'),
+});
+
+export const FundingSchema = v.strictObject({
+  id: key('funding id'),
+  name: name('funding name'),
+  kind: v.picklist(['recurrent', 'oneOff'], "funding kind must be 'recurrent' or 'oneOff'"),
+  amountGBP: nonNeg('funding amount'),
+  from: isoDate('funding start'),
+  to: v.nullable(isoDate('funding end')),
+  source,
+});
+
+const table = <T extends v.GenericSchema>(item: T, what: string, max: number) =>
+  v.pipe(v.array(item, `${what} must be a list`), v.maxLength(max, `${what} has more than ${max} rows`));
+
+export const WorkbookSchema = v.strictObject({
+  format: v.literal(FORMAT, `format must be '${FORMAT}'`),
+  version: v.literal(FORMAT_VERSION, `version must be ${FORMAT_VERSION}`),
+  name: name('workbook name'),
+  description: text('description', 20000),
+  settings: SettingsSchema,
+  demand: DemandSchema,
+  systems: v.pipe(table(SystemSchema, 'systems', 200), v.minLength(1, 'a workbook needs at least one system')),
+  places: table(PlaceSchema, 'places', 2000),
+  pcns: table(PcnSchema, 'PCNs', 5000),
+  practices: table(PracticeSchema, 'practices', 20000),
+  roles: v.pipe(table(RoleSchema, 'roles', 60), v.minLength(1, 'a workbook needs at least one role')),
+  needs: v.pipe(table(NeedSchema, 'needs', 40), v.minLength(1, 'a workbook needs at least one need type')),
+  workforce: table(WorkforceSchema, 'workforce', 200000),
+  externalCapacity: table(ExternalCapacitySchema, 'external capacity', 5000),
+  interventions: table(InterventionSchema, 'interventions', 2000),
+  scenarios: v.pipe(table(ScenarioSchema, 'scenarios', 100), v.minLength(1, 'a workbook needs at least one scenario')),
+  funding: table(FundingSchema, 'funding', 500),
+});
+
+export type Workbook = v.InferOutput<typeof WorkbookSchema>;
+export type Settings = Workbook['settings'];
+export type Demand = Workbook['demand'];
+export type System = Workbook['systems'][number];
+export type Place = Workbook['places'][number];
+export type Pcn = Workbook['pcns'][number];
+export type Practice = Workbook['practices'][number];
+export type Role = Workbook['roles'][number];
+export type RoleGroup = Role['group'];
+export type Need = Workbook['needs'][number];
+export type WorkforceRow = Workbook['workforce'][number];
+export type ExternalCapacityRow = Workbook['externalCapacity'][number];
+export type Intervention = Workbook['interventions'][number];
+export type Effect = Intervention['effect'];
+export type EffectKind = Effect['kind'];
+export type Scenario = Workbook['scenarios'][number];
+export type Override = Scenario['overrides'][number];
+export type Funding = Workbook['funding'][number];

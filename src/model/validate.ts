@@ -1,0 +1,196 @@
+// Turns untrusted input (an opened file, a pasted block, a stored record) into a Workbook or a list
+// of plain-English problems, each tied to the field path where it was found. Nothing here mutates
+// its input or merges it into live state: the result is a fresh object built by the schema.
+import * as v from 'valibot';
+import { WorkbookSchema, type Workbook } from './schema';
+import { formatPath, getAt, isKeyedTable, KEYED_TABLES, parsePath, rowKey, setAt, type Segment } from './paths';
+import { isMonday, parseIsoDate } from './dates';
+import { migrate } from './migrate';
+
+export interface Problem {
+  /** Where, as a workbook path such as `practices[F81001].registered`; '' for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; workbook: Workbook; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Parses, migrates and checks a workbook of unknown origin. */
+export function parseWorkbook(input: unknown): ParseResult {
+  const migrated = migrate(input);
+  if (!migrated.ok) return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+  const shape = v.safeParse(WorkbookSchema, migrated.value, { abortEarly: false });
+  if (!shape.success) return { ok: false, problems: shape.issues.slice(0, 50).map(toProblem) };
+  const problems = checkWorkbook(shape.output);
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, workbook: shape.output, warnings: workbookWarnings(shape.output) };
+}
+
+/** One line for a person: the first problem, and how many more there are. */
+export function describeProblems(problems: readonly Problem[]): string {
+  if (problems.length === 0) return 'no problems';
+  const first = problems[0];
+  const head = first.path ? `${first.path}: ${first.message}` : first.message;
+  return problems.length > 1 ? `${head} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : head;
+}
+
+function toProblem(issue: v.BaseIssue<unknown>): Problem {
+  const segs: Segment[] = [];
+  let parent = '';
+  for (const item of issue.path ?? []) {
+    const k = item.key as unknown;
+    if (item.type === 'array' && typeof k === 'number') {
+      // name a table row by its key when it has one: practices[F81001] reads better than practices[17]
+      const row = (item.input as unknown[])[k];
+      const key = isKeyedTable(parent) && row && typeof row === 'object' ? safeKey(parent, row) : null;
+      segs.push(key ?? k);
+    } else if (typeof k === 'string') segs.push(k);
+    else segs.push(String(k));
+    parent = typeof k === 'string' ? k : '';
+  }
+  let message = issue.message;
+  if (issue.kind === 'schema' && issue.expected === 'never' && segs.length) message = `unknown field '${String(segs[segs.length - 1])}'`;
+  else if (issue.received === 'undefined') message = `is missing (${issue.message})`;
+  return { path: formatPath(segs), message };
+}
+
+function safeKey(table: string, row: object): string | null {
+  if (!isKeyedTable(table)) return null;
+  const k = rowKey(table, row);
+  return /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(k) && !k.includes('undefined') ? k : null;
+}
+
+/** Checks what a schema cannot: unique keys, references between tables, sums, dates. */
+export function checkWorkbook(wb: Workbook, withScenarios = true): Problem[] {
+  const out: Problem[] = [];
+  const add = (path: string, message: string) => {
+    if (out.length < 50) out.push({ path, message });
+  };
+
+  for (const table of KEYED_TABLES) {
+    const seen = new Set<string>();
+    for (const row of wb[table] as object[]) {
+      const k = rowKey(table, row);
+      if (seen.has(k)) add(`${table}[${k}]`, `appears more than once; each row needs its own ${keyWord(table)}`);
+      seen.add(k);
+    }
+  }
+
+  if (!isMonday(wb.settings.startDate)) add('settings.startDate', `${wb.settings.startDate} is not a Monday; weeks start on Mondays`);
+
+  const systems = new Set(wb.systems.map((s) => s.code));
+  const places = new Set(wb.places.map((p) => p.code));
+  const pcns = new Set(wb.pcns.map((p) => p.code));
+  const practices = new Set(wb.practices.map((p) => p.code));
+  const roles = new Map(wb.roles.map((r) => [r.id, r]));
+  const interventions = new Set(wb.interventions.map((i) => i.id));
+
+  for (const p of wb.places) if (!systems.has(p.system)) add(`places[${p.code}].system`, `no system has the code '${p.system}'`);
+  for (const p of wb.pcns) if (!places.has(p.place)) add(`pcns[${p.code}].place`, `no place has the code '${p.place}'`);
+  for (const p of wb.practices) if (!pcns.has(p.pcn)) add(`practices[${p.code}].pcn`, `no PCN has the code '${p.pcn}'`);
+
+  const scopeExists = (scope: string) => {
+    const [level, code] = scope.split(':') as [string, string];
+    return level === 'system' ? systems.has(code) : level === 'place' ? places.has(code) : pcns.has(code);
+  };
+  const roleCheck = (path: string, id: string, want: 'staffed' | 'external' | 'any') => {
+    const r = roles.get(id);
+    if (!r) return add(path, `no role has the id '${id}'`);
+    if (want === 'staffed' && r.group === 'external') add(path, `'${r.name}' is an external role, counted in appointments per week, not WTE`);
+    if (want === 'external' && r.group !== 'external') add(path, `'${r.name}' is not an external role; only external roles have appointments per week instead of WTE`);
+  };
+
+  let shareSum = 0;
+  for (const n of wb.needs) {
+    shareSum += n.share;
+    n.pathway.forEach((id, i) => roleCheck(`needs[${n.id}].pathway[${i}]`, id, 'any'));
+    if (new Set(n.pathway).size !== n.pathway.length) add(`needs[${n.id}].pathway`, 'names a role more than once');
+    roleCheck(`needs[${n.id}].defaultRoute`, n.defaultRoute, 'any');
+  }
+  if (Math.abs(shareSum - 1) > 1e-6) {
+    add('needs', `need shares add up to ${(shareSum * 100).toFixed(1)}%; they must add up to 100%`);
+  }
+
+  for (const w of wb.workforce) {
+    const path = `workforce[${rowKey('workforce', w)}]`;
+    if (w.level === 'practice' ? !practices.has(w.code) : !pcns.has(w.code)) add(`${path}.code`, `no ${w.level === 'pcn' ? 'PCN' : 'practice'} has the code '${w.code}'`);
+    roleCheck(`${path}.role`, w.role, 'staffed');
+  }
+  for (const e of wb.externalCapacity) {
+    const path = `externalCapacity[${rowKey('externalCapacity', e)}]`;
+    if (!scopeExists(e.scope)) add(`${path}.scope`, `'${e.scope}' names no system, place or PCN in this workbook`);
+    if (e.scope.startsWith('pcn:')) add(`${path}.scope`, 'external capacity is stated for a system or a place, not a PCN');
+    roleCheck(`${path}.role`, e.role, 'external');
+  }
+
+  for (const i of wb.interventions) {
+    const path = `interventions[${i.id}]`;
+    if (!scopeExists(i.scope)) add(`${path}.scope`, `'${i.scope}' names no system, place or PCN in this workbook`);
+    if (i.end !== null && parseIsoDate(i.end) <= parseIsoDate(i.start)) add(`${path}.end`, `ends (${i.end}) on or before it starts (${i.start})`);
+    const e = i.effect;
+    if (e.kind === 'extraAppointments' && e.role !== null) roleCheck(`${path}.effect.role`, e.role, 'any');
+    if (e.kind === 'productivity' || e.kind === 'recruitment') roleCheck(`${path}.effect.role`, e.role, 'staffed');
+    if (e.kind === 'externalCapacity') roleCheck(`${path}.effect.role`, e.role, 'external');
+  }
+
+  for (const f of wb.funding) {
+    if (f.to !== null && parseIsoDate(f.to) <= parseIsoDate(f.from)) add(`funding[${f.id}].to`, `ends (${f.to}) on or before it starts (${f.from})`);
+  }
+
+  for (const s of withScenarios ? wb.scenarios : []) {
+    s.interventions.forEach((id, i) => {
+      if (!interventions.has(id)) add(`scenarios[${s.id}].interventions[${i}]`, `no intervention has the id '${id}'`);
+    });
+    for (const p of checkOverrides(wb, s.id)) add(p.path, p.message);
+  }
+  return out;
+}
+
+/** Each override must name an existing value of the same kind, and the result must still be valid. */
+function checkOverrides(wb: Workbook, scenarioId: string): Problem[] {
+  const scenario = wb.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario || scenario.overrides.length === 0) return [];
+  const out: Problem[] = [];
+  let applied: Workbook = wb;
+  scenario.overrides.forEach((o, i) => {
+    const at = `scenarios[${scenarioId}].overrides[${i}]`;
+    const path = parsePath(o.path);
+    if (!path) return out.push({ path: `${at}.path`, message: `'${o.path}' is not a workbook path` });
+    if (path[0] === 'scenarios' || path[0] === 'format' || path[0] === 'version') {
+      return out.push({ path: `${at}.path`, message: `a scenario cannot override ${String(path[0])}` });
+    }
+    const current = getAt(applied, path);
+    if (current === undefined || (current !== null && typeof current === 'object')) {
+      return out.push({ path: `${at}.path`, message: `'${o.path}' names no single value in this workbook` });
+    }
+    if (current !== null && o.value !== null && typeof current !== typeof o.value) {
+      return out.push({ path: `${at}.value`, message: `'${o.path}' holds ${typeof current === 'number' ? 'a number' : typeof current === 'boolean' ? 'true or false' : 'text'}` });
+    }
+    applied = setAt(applied, path, o.value);
+  });
+  if (out.length) return out;
+  // The overridden workbook must satisfy every rule the base one does.
+  const shape = v.safeParse(WorkbookSchema, applied, { abortEarly: true });
+  const first = shape.success ? checkWorkbook(shape.output, false)[0] : toProblem(shape.issues[0]);
+  return first ? [{ path: `scenarios[${scenarioId}].overrides`, message: `make ${first.path || 'the workbook'} invalid: ${first.message}` }] : [];
+}
+
+function keyWord(table: string): string {
+  if (table === 'workforce') return 'combination of level, code and role';
+  if (table === 'externalCapacity') return 'combination of scope and role';
+  return ['systems', 'places', 'pcns', 'practices'].includes(table) ? 'code' : 'id';
+}
+
+/** Things worth telling the planner that do not stop the workbook from computing. */
+export function workbookWarnings(wb: Workbook): Problem[] {
+  const out: Problem[] = [];
+  const mean = wb.demand.seasonality.reduce((a, b) => a + b, 0) / 12;
+  if (Math.abs(mean - 1) > 0.005) {
+    out.push({ path: 'demand.seasonality', message: `the monthly indices average ${mean.toFixed(3)}, not 1: yearly demand is scaled by that much` });
+  }
+  if (wb.settings.needWeighting) {
+    const missing = wb.practices.filter((p) => p.weighted === null).length;
+    if (missing) out.push({ path: 'practices', message: `${missing} practice${missing > 1 ? 's have' : ' has'} no weighted list; need weighting uses the registered list for ${missing > 1 ? 'them' : 'it'}` });
+  }
+  return out;
+}
