@@ -34,7 +34,7 @@ export interface Meta {
   layout: Layout;
   fyLabels: readonly string[];
   startDate: string;
-  roles: { id: string; name: string; group: string }[];
+  roles: { id: string; name: string; group: string; contactsPerDay: number; safeContactsPerDay: number | null }[];
   needs: { id: string; name: string }[];
   scenarios: { id: string; name: string; description: string }[];
   entities: Entity[];
@@ -183,7 +183,7 @@ export class Projection {
       layout: c.layout,
       fyLabels: c.tl.fyLabels,
       startDate: c.tl.start,
-      roles: wb.roles.map((r) => ({ id: r.id, name: r.name, group: r.group })),
+      roles: wb.roles.map((r) => ({ id: r.id, name: r.name, group: r.group, contactsPerDay: r.contactsPerDay, safeContactsPerDay: r.safeContactsPerDay })),
       needs: wb.needs.map((n) => ({ id: n.id, name: n.name })),
       scenarios: wb.scenarios.map((s) => ({ id: s.id, name: s.name, description: s.description })),
       entities: listEntities(c),

@@ -50,7 +50,7 @@ function toProblem(issue: v.BaseIssue<unknown>): Problem {
   }
   let message = issue.message;
   if (issue.kind === 'schema' && issue.expected === 'never' && segs.length) message = `unknown field '${String(segs[segs.length - 1])}'`;
-  else if (issue.received === 'undefined') message = `is missing (${issue.message})`;
+  else if (issue.received === 'undefined') message = 'is missing';
   return { path: formatPath(segs), message };
 }
 

@@ -1,0 +1,87 @@
+// Command line: one row per financial year for the whole workbook, for one scenario.
+//   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]
+// Every failure is one line on stderr naming the problem, and exit code 2.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Projection } from '../src/engine';
+import type { Workbook } from '../src/model/schema';
+import { describeProblems } from '../src/model/validate';
+import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
+import { reportCsv, toReport } from '../src/io/report';
+import { loadSample } from '../src/sample';
+
+const USAGE = 'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]';
+
+class Fail extends Error {}
+
+function fail(message: string): never {
+  throw new Fail(message);
+}
+
+function load(source: string): Workbook {
+  if (source === 'sample') return loadSample();
+  let size: number;
+  try {
+    const st = statSync(source);
+    if (!st.isFile()) fail(`${source}: is not a file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof Fail) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    fail(code === 'ENOENT' ? `${source}: no such file` : `${source}: cannot be read (${code ?? String(err)})`);
+  }
+  const sizeProblem = checkFileSize(size);
+  if (sizeProblem) fail(`${source}: ${sizeProblem}`);
+  const parsed = parseWorkbookText(readFileSync(source, 'utf8'));
+  if (!parsed.ok) fail(`${source}: ${describeProblems(parsed.problems)}`);
+  return parsed.workbook;
+}
+
+/** A scenario by id or by name, ignoring case. */
+function pickScenario(wb: Workbook, wanted: string | undefined): string {
+  if (wanted === undefined) return wb.scenarios[0].id;
+  const w = wanted.trim().toLowerCase();
+  const hit = wb.scenarios.find((s) => s.id.toLowerCase() === w || s.name.toLowerCase() === w);
+  if (!hit) fail(`unknown scenario '${wanted}'; this workbook has: ${wb.scenarios.map((s) => `${s.id} ("${s.name}")`).join(', ')}`);
+  return hit.id;
+}
+
+function main(argv: string[]): void {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { scenario: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' } },
+    });
+  } catch (err) {
+    fail(`${(err as Error).message}; ${USAGE}`);
+  }
+  if (args.values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  if (args.positionals.length !== 1) fail(args.positionals.length ? `one workbook at a time; ${USAGE}` : `no workbook given; ${USAGE}`);
+  const format = args.values.format;
+  if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv, not '${format}'`);
+
+  const wb = load(args.positionals[0]);
+  const scenario = pickScenario(wb, args.values.scenario);
+  if (args.values.write) {
+    try {
+      writeFileSync(args.values.write, serializeWorkbook(wb));
+    } catch (err) {
+      fail(`${args.values.write}: cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    process.stderr.write(`wrote ${args.values.write}\n`);
+  }
+  const report = toReport(wb.name, scenario, new Projection(wb).yearly(scenario));
+  process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(report, null, 2) + '\n');
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`calc: ${err instanceof Fail ? err.message : `internal error: ${(err as Error).message}`}\n`);
+  process.exit(2);
+}
