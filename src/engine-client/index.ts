@@ -1,0 +1,70 @@
+// The only code that creates workers. Everything else asks this client, which keeps one engine
+// worker per page, sends edits in order and answers view requests newest-first: while the worker
+// is busy, a newer request replaces an older one that has not started, so a fast typist never
+// builds a queue of stale recomputes.
+import * as Comlink from 'comlink';
+import type { EngineService, View, ViewRequest } from '../engine/service';
+import type { Edit, Meta } from '../engine';
+import type { Workbook } from '../model/schema';
+import type { ParseResult } from '../model/validate';
+
+export type { View, ViewRequest, ScenarioYears } from '../engine/service';
+
+export class EngineClient {
+  readonly #worker: Worker;
+  readonly #remote: Comlink.Remote<EngineService>;
+  #pendingView: { request: ViewRequest; resolve: (v: View | null) => void; reject: (e: unknown) => void } | null = null;
+  #viewRunning = false;
+
+  constructor() {
+    this.#worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'headroom-engine' });
+    this.#remote = Comlink.wrap<EngineService>(this.#worker);
+  }
+
+  open(workbook: Workbook): Promise<Meta> {
+    return this.#remote.open(workbook);
+  }
+
+  edit(edits: Edit[]): Promise<number> {
+    return this.#remote.edit(edits);
+  }
+
+  meta(): Promise<Meta> {
+    return this.#remote.meta();
+  }
+
+  parseFile(text: string): Promise<ParseResult> {
+    return this.#remote.parseFile(text);
+  }
+
+  /**
+   * The latest view. Resolves null when a newer request superseded this one before it ran.
+   */
+  view(request: ViewRequest): Promise<View | null> {
+    return new Promise((resolve, reject) => {
+      this.#pendingView?.resolve(null);
+      this.#pendingView = { request, resolve, reject };
+      void this.#pump();
+    });
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#viewRunning || !this.#pendingView) return;
+    const job = this.#pendingView;
+    this.#pendingView = null;
+    this.#viewRunning = true;
+    try {
+      job.resolve(await this.#remote.view(job.request));
+    } catch (err) {
+      job.reject(err);
+    } finally {
+      this.#viewRunning = false;
+      void this.#pump();
+    }
+  }
+
+  dispose(): void {
+    this.#remote[Comlink.releaseProxy]();
+    this.#worker.terminate();
+  }
+}

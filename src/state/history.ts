@@ -1,0 +1,97 @@
+// Undo and redo over edits. Every change to a workbook, a typed cell, a pasted block or a deleted
+// row, is one Batch of path-level changes that knows its old values, so undoing is applying the
+// batch backwards. Pure TypeScript: no Svelte, no storage.
+import { getAt, isKeyedTable, rowKey, setAt, type KeyedTable, type Path } from '../model/paths';
+import type { Workbook } from '../model/schema';
+
+export interface Change {
+  path: Path;
+  value: unknown;
+  old: unknown;
+  /** The cell's path after the change: differs from `path` when a row's key (code, id) changed. */
+  after: Path;
+}
+
+export interface Batch {
+  label: string;
+  changes: Change[];
+}
+
+/** Applies changes in order, recording old values and where each cell lives afterwards. */
+export function applyChanges(wb: Workbook, changes: readonly { path: Path; value: unknown }[]): { workbook: Workbook; applied: Change[] } {
+  let out = wb;
+  const applied: Change[] = [];
+  for (const c of changes) {
+    const old = getAt(out, c.path);
+    const index = rowIndex(out, c.path);
+    out = setAt(out, c.path, c.value);
+    applied.push({ path: c.path, value: c.value, old, after: index < 0 ? c.path : readdress(out, c.path, index) });
+  }
+  return { workbook: out, applied };
+}
+
+/** The batch that undoes `batch`: old values, in reverse order, at the cells' current paths. */
+export function inverse(batch: Batch): Batch {
+  const changes: Change[] = [];
+  for (let i = batch.changes.length - 1; i >= 0; i--) {
+    const c = batch.changes[i];
+    changes.push({ path: c.after, value: c.old, old: c.value, after: c.path });
+  }
+  return { label: batch.label, changes };
+}
+
+function rowIndex(wb: Workbook, path: Path): number {
+  const [table, key] = path;
+  if (path.length < 3 || typeof table !== 'string' || !isKeyedTable(table)) return -1;
+  return (wb[table] as object[]).findIndex((r) => rowKey(table, r) === String(key));
+}
+
+function readdress(wb: Workbook, path: Path, index: number): Path {
+  const table = path[0] as KeyedTable;
+  const row = (wb[table] as object[])[index];
+  return row ? [table, rowKey(table, row), ...path.slice(2)] : path;
+}
+
+export class History {
+  #undo: Batch[] = [];
+  #redo: Batch[] = [];
+  readonly limit: number;
+
+  constructor(limit = 500) {
+    this.limit = limit;
+  }
+
+  push(batch: Batch): void {
+    this.#undo.push(batch);
+    if (this.#undo.length > this.limit) this.#undo.shift();
+    this.#redo = [];
+  }
+
+  /** The batch to apply to undo the last change, or null. */
+  takeUndo(): Batch | null {
+    const b = this.#undo.pop();
+    if (!b) return null;
+    this.#redo.push(b);
+    return inverse(b);
+  }
+
+  takeRedo(): Batch | null {
+    const b = this.#redo.pop();
+    if (!b) return null;
+    this.#undo.push(b);
+    return b;
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.#redo.length > 0;
+  }
+
+  clear(): void {
+    this.#undo = [];
+    this.#redo = [];
+  }
+}

@@ -1,0 +1,50 @@
+// Number formats used everywhere a figure is shown (grid, headline, chart tables), in en-GB.
+const int = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const two = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const gbp2 = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 2 });
+
+export type NumberFormat = 'int' | 'number' | 'decimal2' | 'wte' | 'percent' | 'gbp' | 'gbp2' | 'gbpMillions';
+
+/** Plain-text figure, never markup; '' for null/undefined, and NaN shown as a dash. */
+export function fmt(value: number | null | undefined, format: NumberFormat): string {
+  if (value === null || value === undefined) return '';
+  if (!Number.isFinite(value)) return '–';
+  switch (format) {
+    case 'int':
+      return int.format(value);
+    case 'number':
+      return Math.abs(value) >= 100 ? int.format(value) : one.format(value);
+    case 'decimal2':
+      return two.format(value);
+    case 'wte':
+      return one.format(value);
+    case 'percent':
+      return pct.format(value);
+    case 'gbp':
+      return gbp.format(value);
+    case 'gbp2':
+      return gbp2.format(value);
+    case 'gbpMillions':
+      return `£${one.format(value / 1e6)}m`;
+  }
+}
+
+/**
+ * Reads a number as a planner types or pastes it: "1,234", "12.5%", "£1,200", " 3 ". Returns null
+ * when the text is not a number, so the caller can refuse it with a message rather than guess.
+ */
+export function parseNumber(text: string, percent = false): number | null {
+  let s = text.trim().replace(/[\s,£]/g, '');
+  if (s === '') return null;
+  let scale = 1;
+  if (s.endsWith('%')) {
+    s = s.slice(0, -1);
+    scale = 0.01;
+  } else if (percent) scale = 0.01;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
+  const n = Number(s) * scale;
+  return Number.isFinite(n) ? n : null;
+}

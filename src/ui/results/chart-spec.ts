@@ -1,0 +1,32 @@
+// What a chart shows, as plain data: the same spec draws the Chart.js canvas and the table of
+// numbers under "Show table", so the two can never disagree.
+import type { NumberFormat } from '../format';
+
+export interface SeriesSpec {
+  label: string;
+  data: readonly number[];
+  colour: string;
+  /** Stack id for stacked areas/bars. */
+  stack?: string;
+  dashed?: boolean;
+  /** Shade between this series and the previous one (gap shading). */
+  fillToPrevious?: { above: string; below: string };
+  axis?: 'y' | 'y2';
+  /** Per-point colours for bars. */
+  colours?: readonly string[];
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  subtitle: string;
+  kind: 'line' | 'area' | 'bar' | 'hbar';
+  /** x labels, one per point (weeks as dates, financial years, PCN names). */
+  labels: readonly string[];
+  xTitle: string;
+  yTitle: string;
+  y2Title?: string;
+  format: NumberFormat;
+  format2?: NumberFormat;
+  series: SeriesSpec[];
+}
