@@ -125,10 +125,7 @@ export class Workspace {
 
   /** Opens a checked workbook (from a file) as a new stored workbook: never overwrites one. */
   async adopt(data: Workbook): Promise<void> {
-    const taken = new Set(this.workbooks.map((w) => w.name));
-    let name = data.name;
-    for (let i = 2; taken.has(name); i++) name = `${data.name} (${i})`;
-    await this.#createAndOpen({ ...data, name });
+    await this.#createAndOpen(data);
   }
 
   async #createAndOpen(data: Workbook): Promise<void> {
