@@ -209,6 +209,8 @@ export class Workspace {
    * first; refused values are reported (never dropped silently) and the rest are applied.
    */
   apply(edits: readonly EditInput[], label: string): { applied: number; refused: Refused[] } {
+    // user timing marks let the UI benchmark and the browser's profiler see edit-to-chart time
+    performance.mark('headroom:edit');
     const wb = this.workbook;
     if (!wb) return { applied: 0, refused: edits.map((e) => ({ ...e, message: 'no workbook is open' })) };
     let next = wb;
