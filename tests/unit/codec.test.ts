@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { decode, display } from '../../src/ui/sheets/codec';
+import { checkEdit } from '../../src/model/cells';
+import { loadSample } from '../../src/sample';
+
+describe('cell values typed or pasted', () => {
+  it('reads numbers as planners write them', () => {
+    expect(decode('int', '12,345')).toEqual({ ok: true, value: 12345 });
+    expect(decode('gbp', '£1,200.50')).toEqual({ ok: true, value: 1200.5 });
+    expect(decode('percent', '12.5%')).toEqual({ ok: true, value: 0.125 });
+    expect(decode('percent', '25')).toEqual({ ok: true, value: 0.25 });
+    expect(decode('wte', ' 3 ')).toEqual({ ok: true, value: 3 });
+  });
+
+  it('refuses text in a number column, and blanks where a value is required', () => {
+    expect(decode('wte', 'lots')).toEqual({ ok: false, message: "'lots' is not a number" });
+    expect(decode('int', '1.5')).toEqual({ ok: false, message: "'1.5' is not a whole number" });
+    expect(decode('number', '')).toEqual({ ok: false, message: 'needs a number' });
+    expect(decode('number', '', true)).toEqual({ ok: true, value: null });
+    expect(decode('enum', 'XYZ', false, ['gp', 'nurse'])).toEqual({ ok: false, message: "'XYZ' is not one of gp, nurse" });
+    expect(decode('list', 'gp, robot', false, ['gp', 'nurse'])).toEqual({ ok: false, message: "'robot' is not a known id" });
+  });
+
+  it('reads scenario overrides written as path = value', () => {
+    expect(decode('overrides', 'roles[gp].leavingRate = 0.27; roles[gp].name = GP')).toEqual({
+      ok: true,
+      value: [
+        { path: 'roles[gp].leavingRate', value: 0.27 },
+        { path: 'roles[gp].name', value: 'GP' },
+      ],
+    });
+    expect(decode('overrides', 'no equals sign').ok).toBe(false);
+    expect(display('overrides', [{ path: 'a', value: 1 }])).toBe('a = 1');
+  });
+});
+
+describe('checking one edit against its row', () => {
+  it('refuses a negative WTE with the schema’s message and leaves the workbook alone', () => {
+    const wb = loadSample();
+    const row = wb.workforce[0];
+    const key = `${row.level}:${row.code}:${row.role}`;
+    expect(checkEdit(wb, ['workforce', key, 'wte'], -1)).toEqual({ ok: false, message: 'WTE cannot be negative' });
+    const ok = checkEdit(wb, ['workforce', key, 'wte'], 5);
+    expect(ok.ok && ok.workbook.workforce[0].wte).toBe(5);
+    expect(wb.workforce[0].wte).toBe(row.wte);
+  });
+
+  it('refuses a path that does not exist', () => {
+    expect(checkEdit(loadSample(), ['practices', 'NOPE', 'registered'], 1).ok).toBe(false);
+  });
+});
