@@ -274,6 +274,25 @@ export const SHEETS: Sheet[] = [
   },
   {
     kind: 'table',
+    id: 'external',
+    title: 'External capacity',
+    intro: 'Appointments a week provided outside the practices (for example community pharmacy), by place and role.',
+    table: 'externalCapacity',
+    columns: [
+      { field: ['scope'], header: 'Where', type: 'enum', options: scopes, width: 150 },
+      { field: ['role'], header: 'Role', type: 'enum', options: roleIds, width: 180 },
+      { field: ['appointmentsPerWeek'], header: 'Appointments a week', type: 'number', width: 170 },
+      source,
+    ],
+    newRow: (wb) => {
+      const role = wb.roles.find((r) => r.group === 'external')?.id ?? wb.roles[0].id;
+      const taken = new Set(wb.externalCapacity.filter((e) => e.role === role).map((e) => e.scope));
+      return { scope: scopes(wb).find((s) => !taken.has(s)) ?? `system:${wb.systems[0].code}`, role, appointmentsPerWeek: 0, source: 'entered by hand' };
+    },
+    canDelete: true,
+  },
+  {
+    kind: 'table',
     id: 'funding',
     title: 'Funding',
     intro: 'The money available: recurrent (a year) or one-off, over its dates.',
