@@ -16,7 +16,7 @@ try {
   const app = new AppPage(page);
   for (const sheet of SHEETS) {
     await page.click(`[data-tab="${sheet.id}"]`);
-    await page.waitForSelector(`[data-sheet="${sheet.id}"] .ag-row`);
+    await page.waitForSelector(`[data-sheet="${sheet.id}"] .ag-root`);
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/sheet-${sheet.id}.png` });
   }

@@ -62,6 +62,8 @@ export class Workspace {
   viewCount = $state(0);
 
   #history = new History();
+  /** One undo history per workbook, kept while the page is open. */
+  readonly #histories = new Map<string, History>();
   #revision = 0;
   #pending: PendingEdit[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -162,6 +164,7 @@ export class Workspace {
       this.#pending = [];
     }
     await this.store.remove(id);
+    this.#histories.delete(id);
     this.#broadcast({ kind: 'deleted', id });
     await this.#refreshList();
     if (id === this.id) {
@@ -175,7 +178,11 @@ export class Workspace {
     this.id = id;
     this.#revision = revision;
     this.#pending = [];
-    this.#history.clear();
+    if (id === null) this.#history = new History();
+    else {
+      this.#history = this.#histories.get(id) ?? new History();
+      this.#histories.set(id, this.#history);
+    }
     this.#syncHistory();
     this.refused = [];
     this.workbook = data;

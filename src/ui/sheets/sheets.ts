@@ -17,6 +17,10 @@ export interface Column {
   width?: number;
   /** For columns whose field depends on the row (interventions' effect size). */
   fieldFor?: (row: Record<string, unknown>) => Segment[] | null;
+  /** For columns whose unit depends on the row. */
+  typeFor?: (row: Record<string, unknown>) => CellType;
+  /** Names shown for coded values. */
+  labels?: Record<string, string>;
   help?: string;
 }
 
@@ -65,6 +69,15 @@ const source: Column = { field: ['source'], header: 'Source', type: 'text', widt
 const today = () => new Date().toISOString().slice(0, 10);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const EFFECT_NAMES: Record<string, string> = {
+  extraAppointments: 'Extra appointments',
+  demandReduction: 'Demand reduction',
+  navigationShare: 'Navigation share',
+  productivity: 'Productivity',
+  recruitment: 'Recruitment',
+  externalCapacity: 'External capacity',
+};
 
 const EFFECT_SIZE: Record<string, [string, CellType]> = {
   extraAppointments: ['amount', 'number'],
@@ -243,8 +256,20 @@ export const SHEETS: Sheet[] = [
     columns: [
       { field: ['id'], header: 'Id', type: 'key', width: 170 },
       { field: ['name'], header: 'Intervention', type: 'text', width: 260 },
-      { field: ['effect', 'kind'], header: 'Effect', type: 'text', readOnly: true, width: 150 },
-      { field: ['size'], header: 'Size', type: 'number', width: 100, fieldFor: (r) => { const k = (r.effect as { kind: string }).kind; return EFFECT_SIZE[k] ? ['effect', EFFECT_SIZE[k][0]] : null; }, help: 'appointments a week, a share (0-1) or WTE, by effect' },
+      { field: ['effect', 'kind'], header: 'Effect', type: 'text', readOnly: true, width: 170, labels: EFFECT_NAMES },
+      {
+        field: ['size'],
+        header: 'Size',
+        type: 'number',
+        width: 100,
+        fieldFor: (r) => {
+          const k = (r.effect as { kind: string }).kind;
+          return EFFECT_SIZE[k] ? ['effect', EFFECT_SIZE[k][0]] : null;
+        },
+        typeFor: (r) => EFFECT_SIZE[(r.effect as { kind: string }).kind]?.[1] ?? 'number',
+        help: 'appointments a week, a percentage or WTE, by effect',
+      },
+      { field: ['effect', 'basis'], header: 'Basis', type: 'enum', options: () => ['perWeek', 'perWeekPer1000Patients'], labels: { perWeek: 'a week', perWeekPer1000Patients: 'a week per 1,000 patients' }, width: 190 },
       { field: ['effect', 'role'], header: 'Role', type: 'enum', nullable: true, options: roleIds, width: 140 },
       { field: ['scope'], header: 'Where', type: 'enum', options: scopes, width: 130 },
       { field: ['start'], header: 'From', type: 'date', width: 120 },
