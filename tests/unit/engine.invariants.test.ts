@@ -1,0 +1,183 @@
+// MODEL.md section 12 as properties over generated workbooks (fast-check).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Projection, type EntityRef } from '../../src/engine';
+import type { Workbook } from '../../src/model/schema';
+import { role, tiny } from './fixtures';
+
+const ROLES = ['gp', 'nurse', 'pharmacist'];
+const EPS = 1e-7;
+
+/** Small random workbooks: 1-2 places, 1-3 PCNs, 1-3 practices each, three roles, 1-3 needs. */
+const workbookArb = fc
+  .record({
+    places: fc.array(fc.double({ min: -0.02, max: 0.05, noNaN: true }), { minLength: 1, maxLength: 2 }),
+    pcns: fc.array(fc.array(fc.record({ registered: fc.integer({ min: 0, max: 30_000 }), weightedRatio: fc.double({ min: 0.7, max: 1.3, noNaN: true }) }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+    wte: fc.array(fc.tuple(fc.double({ min: 0, max: 12, noNaN: true }), fc.double({ min: 0, max: 8, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true })), { minLength: 12, maxLength: 12 }),
+    roles: fc.array(fc.record({ contacts: fc.integer({ min: 5, max: 40 }), dna: fc.double({ min: 0, max: 0.2, noNaN: true }), leaving: fc.double({ min: 0, max: 0.3, noNaN: true }), rho: fc.double({ min: 0, max: 1.2, noNaN: true }), lag: fc.integer({ min: 0, max: 20 }) }), { minLength: 3, maxLength: 3 }),
+    needs: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 10 }), pathway: fc.subarray(ROLES, { minLength: 1 }), def: fc.constantFrom(...ROLES) }), { minLength: 1, maxLength: 3 }),
+    nav: fc.double({ min: 0, max: 1, noNaN: true }),
+    growth: fc.double({ min: -0.02, max: 0.05, noNaN: true }),
+    seasonality: fc.array(fc.double({ min: 0.6, max: 1.4, noNaN: true }), { minLength: 12, maxLength: 12 }),
+    weighting: fc.boolean(),
+  })
+  .map((g): Workbook => {
+    const base = tiny();
+    const places = g.places.map((growth, i) => ({ code: `P${i}`, name: `Place ${i}`, system: 'S', populationGrowth: growth, source: 't' }));
+    const pcns = g.pcns.map((_, n) => ({ code: `N${n}`, name: `PCN ${n}`, place: places[n % places.length].code }));
+    const practices: Workbook['practices'] = [];
+    const workforce: Workbook['workforce'] = [];
+    g.pcns.forEach((list, n) =>
+      list.forEach((p, i) => {
+        const code = `N${n}X${i}`;
+        practices.push({ code, name: code, pcn: `N${n}`, registered: p.registered, weighted: Math.round(p.registered * p.weightedRatio), source: 't' });
+        const w = g.wte[practices.length - 1];
+        ROLES.forEach((r, j) => workforce.push({ level: 'practice', code, role: r, wte: w[j], source: 't' }));
+      }),
+    );
+    const total = g.needs.reduce((a, n) => a + n.weight, 0);
+    const shares = g.needs.map((n) => n.weight / total);
+    return {
+      ...base,
+      settings: { ...base.settings, navigationShare: g.nav, needWeighting: g.weighting },
+      demand: { ...base.demand, rateGrowth: g.growth, seasonality: g.seasonality },
+      places,
+      pcns,
+      practices,
+      workforce,
+      roles: ROLES.map((id, j) =>
+        role(id, { group: id === 'gp' ? 'gp' : id === 'pharmacist' ? 'arrs' : 'nursing', contactsPerDay: g.roles[j].contacts, safeContactsPerDay: id === 'gp' ? 25 : null, dnaRate: g.roles[j].dna, leavingRate: g.roles[j].leaving, replacementRate: g.roles[j].rho, replacementLagWeeks: g.roles[j].lag }),
+      ),
+      needs: g.needs.map((n, k) => ({ id: `need${k}`, name: `Need ${k}`, share: shares[k], pathway: n.pathway, defaultRoute: n.def, source: 't' })),
+    };
+  });
+
+const RUNS = { numRuns: 40 };
+const TOTAL: EntityRef = { level: 'total', code: '' };
+
+function view(wb: Workbook, ref: EntityRef = TOTAL) {
+  const p = new Projection(wb);
+  const meta = p.meta();
+  const block = p.series('base', ref);
+  const T = meta.layout.T;
+  return { p, meta, block, T, s: (i: number) => block.subarray(i * T, (i + 1) * T) };
+}
+
+describe('MODEL.md section 12 invariants', () => {
+  it('demand, capacity and delivered appointments are never negative', () => {
+    fc.assert(
+      fc.property(workbookArb, (wb) => {
+        const { s, meta } = view(wb);
+        const B = meta.layout.base;
+        for (const k of [B.demand, B.capacity, B.capacitySafe, B.delivered, B.deliveredSafe, B.unmet]) for (const x of s(k)) expect(x).toBeGreaterThanOrEqual(-EPS);
+      }),
+      RUNS,
+    );
+  });
+
+  it('delivered never exceeds capacity for a role, nor demand for a need', () => {
+    fc.assert(
+      fc.property(workbookArb, (wb) => {
+        const { s, meta, T } = view(wb);
+        const L = meta.layout;
+        for (let j = 0; j < L.nRoles; j++) {
+          const cap = s(L.roleCapacity + j);
+          const del = s(L.roleDelivered + j);
+          for (let t = 0; t < T; t++) expect(del[t]).toBeLessThanOrEqual(cap[t] + EPS);
+        }
+        const demand = s(L.base.demand);
+        wb.needs.forEach((need, k) => {
+          const unmet = s(L.needUnmet + k);
+          // delivered for the need = its demand - its unmet, which must lie in [0, demand]
+          for (let t = 0; t < T; t++) {
+            expect(unmet[t]).toBeGreaterThanOrEqual(-EPS);
+            expect(unmet[t]).toBeLessThanOrEqual(demand[t] * need.share + EPS);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('unmet demand is at least the net gap, and at least zero', () => {
+    fc.assert(
+      fc.property(workbookArb, (wb) => {
+        const { s, meta, T } = view(wb);
+        const B = meta.layout.base;
+        const [demand, capacity, unmet] = [s(B.demand), s(B.capacity), s(B.unmet)];
+        for (let t = 0; t < T; t++) expect(unmet[t]).toBeGreaterThanOrEqual(Math.max(0, demand[t] - capacity[t]) - 1e-6 * Math.max(1, demand[t]));
+      }),
+      RUNS,
+    );
+  });
+
+  it('sums over children equal the parent: practices, PCNs, places, system, total', () => {
+    fc.assert(
+      fc.property(workbookArb, (wb) => {
+        const p = new Projection(wb);
+        const T = p.meta().layout.T;
+        const close = (a: Float64Array, b: Float64Array) => a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 6));
+        const sum = (blocks: Float64Array[]) => blocks.reduce((acc, b) => acc.map((x, i) => x + b[i]), new Float64Array(blocks[0].length));
+        for (const pcn of wb.pcns) {
+          const members = wb.practices.filter((x) => x.pcn === pcn.code).map((x) => p.yearly('base', { level: 'practice', code: x.code })[0]);
+          const whole = p.yearly('base', { level: 'pcn', code: pcn.code })[0];
+          for (const k of ['demandPerWeek', 'unmetPerWeek', 'registeredPatients', 'gpWte'] as const) expect(members.reduce((a, m) => a + m[k], 0)).toBeCloseTo(whole[k], 6);
+        }
+        for (const place of wb.places) {
+          const pcnBlocks = wb.pcns.filter((n) => n.place === place.code).map((n) => p.series('base', { level: 'pcn', code: n.code }));
+          if (pcnBlocks.length) close(sum(pcnBlocks), p.series('base', { level: 'place', code: place.code }));
+        }
+        const placeBlocks = wb.places.filter((pl) => wb.pcns.some((n) => n.place === pl.code)).map((pl) => p.series('base', { level: 'place', code: pl.code }));
+        close(sum(placeBlocks), p.series('base', { level: 'system', code: 'S' }));
+        close(p.series('base', { level: 'system', code: 'S' }), p.series('base', TOTAL));
+        expect(T).toBe(52);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('zero growth and flat seasonality give a constant series', () => {
+    fc.assert(
+      fc.property(workbookArb, (g) => {
+        const wb: Workbook = {
+          ...g,
+          demand: { ...g.demand, rateGrowth: 0, seasonality: Array(12).fill(1) },
+          places: g.places.map((pl) => ({ ...pl, populationGrowth: 0 })),
+          roles: g.roles.map((r) => ({ ...r, leavingRate: 0 })),
+        };
+        const { s, meta } = view(wb);
+        const B = meta.layout.base;
+        for (const k of [B.demand, B.capacity, B.unmet, B.gpWte]) {
+          const x = s(k);
+          for (const v of x) expect(v).toBeCloseTo(x[0], 9);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('doubling every WTE doubles capacity', () => {
+    fc.assert(
+      fc.property(workbookArb, (wb) => {
+        const doubled = { ...wb, workforce: wb.workforce.map((w) => ({ ...w, wte: w.wte * 2 })) };
+        const a = view(wb);
+        const b = view(doubled);
+        const B = a.meta.layout.base;
+        a.s(B.capacity).forEach((x, t) => expect(b.s(B.capacity)[t]).toBeCloseTo(2 * x, 6));
+        a.s(B.capacitySafe).forEach((x, t) => expect(b.s(B.capacitySafe)[t]).toBeCloseTo(2 * x, 6));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the same workbook always gives identical outputs', () => {
+    fc.assert(
+      fc.property(workbookArb, (wb) => {
+        const a = view(structuredClone(wb)).block;
+        const b = view(structuredClone(wb)).block;
+        expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
