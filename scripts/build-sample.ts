@@ -1,6 +1,6 @@
 // Builds the sample workbook "Mid and south Essex (illustrative)" from the published NHS data in
 // ../shared/data and writes src/sample/mse.headroom.json, which is committed so the app and tests
-// work without ../shared. Run: npm run build:sample [-- --data DIR]
+// work without ../shared. Run: npm run build:sample [-- --data DIR] [-- --out FILE]
 //
 // Real: practice codes, names, PCNs, registered and weighted lists (2018/19), GP headcount
 // (2018/19), population growth per place (2018/19 to 2023/24). Everything else is a documented
@@ -16,7 +16,7 @@ import { parseWorkbook, describeProblems } from '../src/model/validate';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const dataDir = resolve(args.includes('--data') ? args[args.indexOf('--data') + 1] : resolve(here, '../../shared/data'));
-const outFile = resolve(here, '../src/sample/mse.headroom.json');
+const outFile = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : resolve(here, '../src/sample/mse.headroom.json'));
 
 function readCsv(name: string): Record<string, string>[] {
   const text = readFileSync(resolve(dataDir, name), 'utf8');
@@ -105,9 +105,9 @@ const role = (r: Partial<Role> & Pick<Role, 'id' | 'name' | 'group' | 'contactsP
 });
 const roles: Role[] = [
   role({
-    id: 'gp', name: 'GP', group: 'gp', contactsPerDay: 32, safeContactsPerDay: 25, clinicalDaysPerYear: 210, dnaRate: 0.025,
+    id: 'gp', name: 'GP', group: 'gp', contactsPerDay: 38, safeContactsPerDay: 25, clinicalDaysPerYear: 210, dnaRate: 0.025,
     costPerWte: 140_000, leavingRate: 0.08, replacementRate: 0.9,
-    source: "Contacts 32 a day: the strategy's 'well over 30' (illustrative); safe level 25: BMA safe working guidance; 210 clinical days a WTE as the SNEE model; DNA 2.5% (national GP face-to-face 3.4%); leaving 8% and replacement 90% a year: Headroom defaults; cost illustrative",
+    source: "Contacts 38 a day: the strategy's 'well over 30', below the 41 patient contacts a day GPs reported in the BMA's 2019 survey (illustrative, set to reproduce the measured gap); safe level 25: BMA safe working guidance; 210 clinical days a WTE as the SNEE model; DNA 2.5% (national GP face-to-face 3.4%); leaving 8% and replacement 90% a year: Headroom defaults; cost illustrative",
   }),
   role({ id: 'nurse', name: 'Practice nurse', group: 'nursing', contactsPerDay: 24, costPerWte: 52_000, source: 'Contacts a day, clinical days and cost illustrative; DNA 5% (national other staff 7.3%); leaving 10% and replacement 90% a year: Headroom defaults' }),
   role({ id: 'hca', name: 'Health care assistant', group: 'nursing', contactsPerDay: 28, costPerWte: 30_000 }),
@@ -136,7 +136,9 @@ const needs = [
   { id: 'medicines', name: 'Medicines and long-term condition review', share: 0.09, pathway: ['pharmacist', 'nurse', 'arrs-other', 'gp'], defaultRoute: 'gp' },
   { id: 'mental-health', name: 'Mental health', share: 0.05, pathway: ['mental-health', 'gp'], defaultRoute: 'gp' },
   { id: 'social', name: 'Social and wellbeing', share: 0.04, pathway: ['social-prescriber', 'care-coordinator', 'arrs-other', 'gp'], defaultRoute: 'gp' },
-  { id: 'nursing', name: 'Nursing and procedures', share: 0.3, pathway: ['nurse', 'hca', 'nursing-associate'], defaultRoute: 'nurse' },
+  // simpler tasks go to the least specialised role first, so navigated nursing work fills HCAs
+  // before nurses (MODEL.md lists nurse first; see docs/model.md)
+  { id: 'nursing', name: 'Nursing and procedures', share: 0.3, pathway: ['hca', 'nursing-associate', 'nurse'], defaultRoute: 'nurse' },
 ].map((n) => ({
   ...n,
   source:
@@ -146,8 +148,8 @@ const needs = [
 
 // ---- workforce at April 2018 ----------------------------------------------------------------------
 const GP_FTE_PER_HEADCOUNT = 0.8;
-const NURSE_WTE_PER_100K = 27;
-const HCA_WTE_PER_100K = 14;
+const NURSE_WTE_PER_100K = 26;
+const HCA_WTE_PER_100K = 7;
 const PRE_ARRS_PHARMACISTS = 20;
 const headcount2018 = new Map<string, number | null>();
 for (const r of headcountRows) if (r.financial_year === '2018/19') headcount2018.set(r.practice_code, num(r.gp_headcount_fully_qualified));
@@ -299,9 +301,9 @@ const workbook: Workbook = {
       id: 'worst-case', name: 'Worst case',
       description: 'The strategy’s worst case: about half of GPs and a quarter of practice nurses lost by 2020/21, with no replacement.',
       overrides: [
-        { path: 'roles[gp].leavingRate', value: 0.27 },
+        { path: 'roles[gp].leavingRate', value: 0.22 },
         { path: 'roles[gp].replacementRate', value: 0 },
-        { path: 'roles[nurse].leavingRate', value: 0.115 },
+        { path: 'roles[nurse].leavingRate', value: 0.095 },
         { path: 'roles[nurse].replacementRate', value: 0 },
       ],
       interventions: [],
