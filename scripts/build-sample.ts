@@ -1,6 +1,7 @@
 // Builds the sample workbook "Mid and south Essex (illustrative)" from the published NHS data in
 // ../shared/data and writes src/sample/mse.headroom.json, which is committed so the app and tests
-// work without ../shared. Run: npm run build:sample [-- --data DIR] [-- --out FILE]
+// work without ../shared. Run: npm run build:sample [-- --data DIR] [--out FILE]
+// tests/unit/calibration.test.ts imports buildSample to check that the committed file is current.
 //
 // Real: practice codes, names, PCNs, registered and weighted lists (2018/19), GP headcount
 // (2018/19), population growth per place (2018/19 to 2023/24). Everything else is a documented
@@ -14,11 +15,10 @@ import { FORMAT, FORMAT_VERSION } from '../src/model/schema';
 import { parseWorkbook, describeProblems } from '../src/model/validate';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const dataDir = resolve(args.includes('--data') ? args[args.indexOf('--data') + 1] : resolve(here, '../../shared/data'));
-const outFile = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : resolve(here, '../src/sample/mse.headroom.json'));
+export const DEFAULT_DATA_DIR = resolve(here, '../../shared/data');
+export const SAMPLE_FILE = resolve(here, '../src/sample/mse.headroom.json');
 
-function readCsv(name: string): Record<string, string>[] {
+function readCsv(dataDir: string, name: string): Record<string, string>[] {
   const text = readFileSync(resolve(dataDir, name), 'utf8');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   if (parsed.errors.length) throw new Error(`${name}: ${parsed.errors[0].message} (row ${parsed.errors[0].row})`);
@@ -39,55 +39,62 @@ const PLACE_NAMES: Record<string, string> = {
 const SYSTEM = 'QH8';
 const PAYMENTS = 'NHS Payments to General Practice, England, 2018/19 (NHS Digital, OGL v3.0)';
 
-const practiceRows = readCsv('mse-practices-2018-19.csv');
-const headcountRows = readCsv('mse-gp-headcount-by-year.csv');
+// Reads the published files: places with their population growth, PCNs, practices, GP headcount.
+function readPublished(dataDir: string) {
+  const practiceRows = readCsv(dataDir, 'mse-practices-2018-19.csv');
+  const headcountRows = readCsv(dataDir, 'mse-gp-headcount-by-year.csv');
 
-// population growth per place: compound annual growth of registered lists 2018/19 to 2023/24
-const listByPlaceYear = new Map<string, number>();
-for (const r of headcountRows) {
-  const k = `${r.sub_icb_code}|${r.financial_year}`;
-  listByPlaceYear.set(k, (listByPlaceYear.get(k) ?? 0) + (num(r.registered_patients) ?? 0));
-}
-const places = Object.entries(PLACE_NAMES).map(([code, name]) => {
-  const a = listByPlaceYear.get(`${code}|2018/19`) ?? 0;
-  const b = listByPlaceYear.get(`${code}|2023/24`) ?? 0;
-  return {
-    code,
-    name,
-    system: SYSTEM,
-    populationGrowth: round(Math.pow(b / a, 1 / 5) - 1, 4),
-    source: `Registered list ${Math.round(a).toLocaleString('en-GB')} (2018/19) to ${Math.round(b).toLocaleString('en-GB')} (2023/24), compound growth a year; General Practice Workforce practice-level files, NHS Digital`,
-  };
-});
+  // population growth per place: compound annual growth of registered lists 2018/19 to 2023/24
+  const listByPlaceYear = new Map<string, number>();
+  for (const r of headcountRows) {
+    const k = `${r.sub_icb_code}|${r.financial_year}`;
+    listByPlaceYear.set(k, (listByPlaceYear.get(k) ?? 0) + (num(r.registered_patients) ?? 0));
+  }
+  const places = Object.entries(PLACE_NAMES).map(([code, name]) => {
+    const a = listByPlaceYear.get(`${code}|2018/19`) ?? 0;
+    const b = listByPlaceYear.get(`${code}|2023/24`) ?? 0;
+    return {
+      code,
+      name,
+      system: SYSTEM,
+      populationGrowth: round(Math.pow(b / a, 1 / 5) - 1, 4),
+      source: `Registered list ${Math.round(a).toLocaleString('en-GB')} (2018/19) to ${Math.round(b).toLocaleString('en-GB')} (2023/24), compound growth a year; General Practice Workforce practice-level files, NHS Digital`,
+    };
+  });
 
-// PCNs are those of 2022/23 (PCNs began in July 2019); practices that closed before then belong
-// to an "unaligned" PCN of their place.
-const pcnPlaceVotes = new Map<string, { name: string; votes: Map<string, number> }>();
-for (const r of practiceRows) {
-  if (!r.pcn_code) continue;
-  const e = pcnPlaceVotes.get(r.pcn_code) ?? { name: r.pcn_name, votes: new Map() };
-  e.votes.set(r.sub_icb_code, (e.votes.get(r.sub_icb_code) ?? 0) + 1);
-  pcnPlaceVotes.set(r.pcn_code, e);
-}
-const pcns = [...pcnPlaceVotes.entries()]
-  .map(([code, e]) => ({ code, name: e.name, place: [...e.votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] }))
-  .sort((a, b) => a.code.localeCompare(b.code));
-const unalignedCode = (place: string) => `${place}-UNALIGNED`;
-const needUnaligned = new Set(practiceRows.filter((r) => !r.pcn_code).map((r) => r.sub_icb_code));
-for (const place of [...needUnaligned].sort()) {
-  pcns.push({ code: unalignedCode(place), name: `Practices not in a PCN (${PLACE_NAMES[place]})`, place });
-}
+  // PCNs are those of 2022/23 (PCNs began in July 2019); practices that closed before then belong
+  // to an "unaligned" PCN of their place.
+  const pcnPlaceVotes = new Map<string, { name: string; votes: Map<string, number> }>();
+  for (const r of practiceRows) {
+    if (!r.pcn_code) continue;
+    const e = pcnPlaceVotes.get(r.pcn_code) ?? { name: r.pcn_name, votes: new Map() };
+    e.votes.set(r.sub_icb_code, (e.votes.get(r.sub_icb_code) ?? 0) + 1);
+    pcnPlaceVotes.set(r.pcn_code, e);
+  }
+  const pcns = [...pcnPlaceVotes.entries()]
+    .map(([code, e]) => ({ code, name: e.name, place: [...e.votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const unalignedCode = (place: string) => `${place}-UNALIGNED`;
+  const needUnaligned = new Set(practiceRows.filter((r) => !r.pcn_code).map((r) => r.sub_icb_code));
+  for (const place of [...needUnaligned].sort()) {
+    pcns.push({ code: unalignedCode(place), name: `Practices not in a PCN (${PLACE_NAMES[place]})`, place });
+  }
 
-const practices = practiceRows
-  .map((r) => ({
-    code: r.practice_code,
-    name: r.practice_name,
-    pcn: r.pcn_code || unalignedCode(r.sub_icb_code),
-    registered: round(Number(r.registered_patients)),
-    weighted: num(r.weighted_patients) === null ? null : round(Number(r.weighted_patients)),
-    source: r.pcn_code ? PAYMENTS : `${PAYMENTS}; not in a PCN in 2022/23`,
-  }))
-  .sort((a, b) => a.code.localeCompare(b.code));
+  const practices = practiceRows
+    .map((r) => ({
+      code: r.practice_code,
+      name: r.practice_name,
+      pcn: r.pcn_code || unalignedCode(r.sub_icb_code),
+      registered: round(Number(r.registered_patients)),
+      weighted: num(r.weighted_patients) === null ? null : round(Number(r.weighted_patients)),
+      source: r.pcn_code ? PAYMENTS : `${PAYMENTS}; not in a PCN in 2022/23`,
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+
+  const headcount2018 = new Map<string, number | null>();
+  for (const r of headcountRows) if (r.financial_year === '2018/19') headcount2018.set(r.practice_code, num(r.gp_headcount_fully_qualified));
+  return { places, pcns, practices, headcount2018 };
+}
 
 // ---- roles ---------------------------------------------------------------------------------------
 const ILL = 'illustrative';
@@ -151,30 +158,33 @@ const GP_FTE_PER_HEADCOUNT = 0.8;
 const NURSE_WTE_PER_100K = 26;
 const HCA_WTE_PER_100K = 7;
 const PRE_ARRS_PHARMACISTS = 20;
-const headcount2018 = new Map<string, number | null>();
-for (const r of headcountRows) if (r.financial_year === '2018/19') headcount2018.set(r.practice_code, num(r.gp_headcount_fully_qualified));
 
-const workforce: WorkforceRow[] = [];
-for (const p of practices) {
-  const hc = headcount2018.get(p.code);
-  workforce.push({
-    level: 'practice', code: p.code, role: 'gp',
-    wte: hc == null ? 0 : round(hc * GP_FTE_PER_HEADCOUNT),
-    source: hc == null
-      ? 'No published GP headcount for 2018/19: enter the local figure'
-      : `${hc} fully qualified GPs (headcount, General Practice Workforce 2018/19, NHS Digital) x ${GP_FTE_PER_HEADCOUNT} FTE per head (illustrative)`,
-  });
-}
-for (const p of practices) {
-  workforce.push({ level: 'practice', code: p.code, role: 'nurse', wte: round((p.registered * NURSE_WTE_PER_100K) / 100_000), source: `${NURSE_WTE_PER_100K} WTE per 100,000 registered patients (illustrative, near the England average of 2018)` });
-  workforce.push({ level: 'practice', code: p.code, role: 'hca', wte: round((p.registered * HCA_WTE_PER_100K) / 100_000), source: `${HCA_WTE_PER_100K} WTE per 100,000 registered patients (illustrative)` });
-}
-const pcnLists = new Map<string, number>();
-for (const p of practices) pcnLists.set(p.pcn, (pcnLists.get(p.pcn) ?? 0) + p.registered);
-const totalList = practices.reduce((a, p) => a + p.registered, 0);
-for (const n of pcns) {
-  const wte = round((PRE_ARRS_PHARMACISTS * (pcnLists.get(n.code) ?? 0)) / totalList);
-  if (wte > 0) workforce.push({ level: 'pcn', code: n.code, role: 'pharmacist', wte, source: `Share by list of ${PRE_ARRS_PHARMACISTS} WTE from the Clinical Pharmacists in General Practice programme (illustrative)` });
+type Published = ReturnType<typeof readPublished>;
+
+function buildWorkforce({ practices, pcns, headcount2018 }: Published): WorkforceRow[] {
+  const workforce: WorkforceRow[] = [];
+  for (const p of practices) {
+    const hc = headcount2018.get(p.code);
+    workforce.push({
+      level: 'practice', code: p.code, role: 'gp',
+      wte: hc == null ? 0 : round(hc * GP_FTE_PER_HEADCOUNT),
+      source: hc == null
+        ? 'No published GP headcount for 2018/19: enter the local figure'
+        : `${hc} fully qualified GPs (headcount, General Practice Workforce 2018/19, NHS Digital) x ${GP_FTE_PER_HEADCOUNT} FTE per head (illustrative)`,
+    });
+  }
+  for (const p of practices) {
+    workforce.push({ level: 'practice', code: p.code, role: 'nurse', wte: round((p.registered * NURSE_WTE_PER_100K) / 100_000), source: `${NURSE_WTE_PER_100K} WTE per 100,000 registered patients (illustrative, near the England average of 2018)` });
+    workforce.push({ level: 'practice', code: p.code, role: 'hca', wte: round((p.registered * HCA_WTE_PER_100K) / 100_000), source: `${HCA_WTE_PER_100K} WTE per 100,000 registered patients (illustrative)` });
+  }
+  const pcnLists = new Map<string, number>();
+  for (const p of practices) pcnLists.set(p.pcn, (pcnLists.get(p.pcn) ?? 0) + p.registered);
+  const totalList = practices.reduce((a, p) => a + p.registered, 0);
+  for (const n of pcns) {
+    const wte = round((PRE_ARRS_PHARMACISTS * (pcnLists.get(n.code) ?? 0)) / totalList);
+    if (wte > 0) workforce.push({ level: 'pcn', code: n.code, role: 'pharmacist', wte, source: `Share by list of ${PRE_ARRS_PHARMACISTS} WTE from the Clinical Pharmacists in General Practice programme (illustrative)` });
+  }
+  return workforce;
 }
 
 // ---- interventions (MODEL.md section 9 seed actions) -------------------------------------------
@@ -255,81 +265,100 @@ const interventions: Intervention[] = [
 const strategyIds = ['recruit-gps', ...arrs.map((a) => a.id), 'signposting', 'winter-access', 'cpcs', 'extended-access'];
 const planIds = [...arrs.map((a) => a.id), 'arrs-expansion', 'navigation-plan', 'winter-access', 'cpcs', 'enhanced-access'];
 
-const workbook: Workbook = {
-  format: FORMAT,
-  version: FORMAT_VERSION,
-  name: 'Mid and south Essex (illustrative)',
-  description:
-    'Sample workbook for mid and south Essex: real practices, PCNs, registered and weighted lists and GP headcount for 2018/19 from NHS Digital publications; every other figure is a documented default or illustrative. Calibrated to the local strategy: a gap of about 20,000 appointments a week in 2018/19, about 60,000 in the worst case by 2020/21.',
-  settings: {
-    startDate: '2018-04-02',
-    horizonYears: 10,
-    needWeighting: true,
-    navigationShare: 0.25,
-    gpFtePerHeadcount: GP_FTE_PER_HEADCOUNT,
-    arrsCapPerWeightedPatient: null,
-    sources: {
-      startDate: 'Start of FY2018/19',
-      needWeighting: 'Demand follows the Carr-Hill weighted list (NHS Payments to General Practice)',
-      navigationShare: 'About a quarter of demand navigated today (illustrative)',
-      gpFtePerHeadcount: 'About 0.8 FTE per fully qualified GP (illustrative, near the England ratio of 2018)',
-      arrsCapPerWeightedPatient: 'No cap (set one to test the ARRS budget)',
+/** The sample workbook, checked, from the published files in dataDir. */
+export function buildSample(dataDir: string = DEFAULT_DATA_DIR): Workbook {
+  const published = readPublished(dataDir);
+  const { places, pcns, practices } = published;
+  const workforce = buildWorkforce(published);
+  const workbook: Workbook = {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    name: 'Mid and south Essex (illustrative)',
+    description:
+      'Sample workbook for mid and south Essex: real practices, PCNs, registered and weighted lists and GP headcount for 2018/19 from NHS Digital publications; every other figure is a documented default or illustrative. Calibrated to the local strategy: a gap of about 20,000 appointments a week in 2018/19, about 60,000 in the worst case by 2020/21.',
+    settings: {
+      startDate: '2018-04-02',
+      horizonYears: 10,
+      needWeighting: true,
+      navigationShare: 0.25,
+      gpFtePerHeadcount: GP_FTE_PER_HEADCOUNT,
+      arrsCapPerWeightedPatient: null,
+      sources: {
+        startDate: 'Start of FY2018/19',
+        needWeighting: 'Demand follows the Carr-Hill weighted list (NHS Payments to General Practice)',
+        navigationShare: 'About a quarter of demand navigated today (illustrative)',
+        gpFtePerHeadcount: 'About 0.8 FTE per fully qualified GP (illustrative, near the England ratio of 2018)',
+        arrsCapPerWeightedPatient: 'No cap (set one to test the ARRS budget)',
+      },
     },
-  },
-  demand: {
-    consultationRate: 5.2,
-    rateGrowth: 0.015,
-    seasonality: [1.08, 1.06, 1.03, 0.97, 0.98, 0.99, 0.96, 0.92, 1.0, 1.03, 1.05, 0.93],
-    sources: {
-      consultationRate: 'About 5.2 a patient a year including latent demand: 4.67 (2007/08) rising to 5.16 (2013/14), Hobbs et al., Lancet 2016; about 5.0 in 2019 (NHS appointments data)',
-      rateGrowth: 'About 1.5% a year per patient (Hobbs et al. 2016: about 1.7%)',
-      seasonality: 'Illustrative: winter about +8%, August -8%, December low for holidays; busiest month about 17% above the quietest (Waller & Hodgkin: about 20%)',
+    demand: {
+      consultationRate: 5.2,
+      rateGrowth: 0.015,
+      seasonality: [1.08, 1.06, 1.03, 0.97, 0.98, 0.99, 0.96, 0.92, 1.0, 1.03, 1.05, 0.93],
+      sources: {
+        consultationRate: 'About 5.2 a patient a year including latent demand: 4.67 (2007/08) rising to 5.16 (2013/14), Hobbs et al., Lancet 2016; about 5.0 in 2019 (NHS appointments data)',
+        rateGrowth: 'About 1.5% a year per patient (Hobbs et al. 2016: about 1.7%)',
+        seasonality: 'Illustrative: winter about +8%, August -8%, December low for holidays; busiest month about 17% above the quietest (Waller & Hodgkin: about 20%)',
+      },
     },
-  },
-  systems: [{ code: SYSTEM, name: 'Mid and south Essex' }],
-  places,
-  pcns,
-  practices,
-  roles,
-  needs,
-  workforce,
-  externalCapacity: [],
-  interventions,
-  scenarios: [
-    { id: 'do-nothing', name: 'Do nothing', description: 'Today’s workforce with its usual turnover and replacement; no new roles or schemes.', overrides: [], interventions: [] },
-    {
-      id: 'worst-case', name: 'Worst case',
-      description: 'The strategy’s worst case: about half of GPs and a quarter of practice nurses lost by 2020/21, with no replacement.',
-      overrides: [
-        { path: 'roles[gp].leavingRate', value: 0.22 },
-        { path: 'roles[gp].replacementRate', value: 0 },
-        { path: 'roles[nurse].leavingRate', value: 0.095 },
-        { path: 'roles[nurse].replacementRate', value: 0 },
-      ],
-      interventions: [],
-    },
-    {
-      id: 'strategy', name: 'Strategy (GP-led multidisciplinary teams)',
-      description: 'Recruit 120 GPs, roll out the additional roles, signpost patients to six alternative pathways, winter access, community pharmacy consultations and extended access.',
-      overrides: [], interventions: strategyIds,
-    },
-    {
-      id: 'plan-for-patients', name: 'Plan for patients 2022/23',
-      description: 'Our plan for patients (September 2022): more additional roles, enhanced access, community pharmacy, care navigation and self-referral; no extra GP recruitment.',
-      overrides: [], interventions: planIds,
-    },
-  ],
-  funding: [
-    { id: 'gpfv-extra', name: 'Extra investment by 2020/21', kind: 'recurrent', amountGBP: 29_000_000, from: '2020-04-06', to: '2021-04-05', source: 'Strategy: about GBP 29m extra a year by 2020/21 (timing illustrative)' },
-    { id: 'recurrent', name: 'Recurrent primary care investment', kind: 'recurrent', amountGBP: 35_000_000, from: '2021-04-05', to: null, source: 'Strategy: GBP 35m recurrent (timing illustrative)' },
-    { id: 'transition', name: 'One-off transition funding', kind: 'oneOff', amountGBP: 30_000_000, from: '2019-04-01', to: null, source: 'Strategy: GBP 30m one-off transition (timing illustrative)' },
-  ],
-};
+    systems: [{ code: SYSTEM, name: 'Mid and south Essex' }],
+    places,
+    pcns,
+    practices,
+    roles,
+    needs,
+    workforce,
+    externalCapacity: [],
+    interventions,
+    scenarios: [
+      { id: 'do-nothing', name: 'Do nothing', description: 'Today’s workforce with its usual turnover and replacement; no new roles or schemes.', overrides: [], interventions: [] },
+      {
+        id: 'worst-case', name: 'Worst case',
+        description: 'The strategy’s worst case: about half of GPs and a quarter of practice nurses lost by 2020/21, with no replacement.',
+        overrides: [
+          { path: 'roles[gp].leavingRate', value: 0.22 },
+          { path: 'roles[gp].replacementRate', value: 0 },
+          { path: 'roles[nurse].leavingRate', value: 0.095 },
+          { path: 'roles[nurse].replacementRate', value: 0 },
+        ],
+        interventions: [],
+      },
+      {
+        id: 'strategy', name: 'Strategy (GP-led multidisciplinary teams)',
+        description: 'Recruit 120 GPs, roll out the additional roles, signpost patients to six alternative pathways, winter access, community pharmacy consultations and extended access.',
+        overrides: [], interventions: strategyIds,
+      },
+      {
+        id: 'plan-for-patients', name: 'Plan for patients 2022/23',
+        description: 'Our plan for patients (September 2022): more additional roles, enhanced access, community pharmacy, care navigation and self-referral; no extra GP recruitment.',
+        overrides: [], interventions: planIds,
+      },
+    ],
+    funding: [
+      { id: 'gpfv-extra', name: 'Extra investment by 2020/21', kind: 'recurrent', amountGBP: 29_000_000, from: '2020-04-06', to: '2021-04-05', source: 'Strategy: about GBP 29m extra a year by 2020/21 (timing illustrative)' },
+      { id: 'recurrent', name: 'Recurrent primary care investment', kind: 'recurrent', amountGBP: 35_000_000, from: '2021-04-05', to: null, source: 'Strategy: GBP 35m recurrent (timing illustrative)' },
+      { id: 'transition', name: 'One-off transition funding', kind: 'oneOff', amountGBP: 30_000_000, from: '2019-04-01', to: null, source: 'Strategy: GBP 30m one-off transition (timing illustrative)' },
+    ],
+  };
 
-const check = parseWorkbook(workbook);
-if (!check.ok) {
-  console.error(`the sample workbook is invalid: ${describeProblems(check.problems)}`);
-  process.exit(1);
+  const check = parseWorkbook(workbook);
+  if (!check.ok) throw new Error(`the sample workbook is invalid: ${describeProblems(check.problems)}`);
+  return workbook;
 }
-writeFileSync(outFile, JSON.stringify(workbook, null, 1) + '\n');
-console.log(`wrote ${outFile}: ${practices.length} practices, ${pcns.length} PCNs, ${places.length} places, ${workforce.length} workforce rows`);
+
+/** The text of src/sample/mse.headroom.json. */
+export function sampleText(workbook: Workbook): string {
+  return JSON.stringify(workbook, null, 1) + '\n';
+}
+
+function main(argv: string[]): void {
+  const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const dataDir = resolve(opt('--data') ?? DEFAULT_DATA_DIR);
+  const outFile = resolve(opt('--out') ?? SAMPLE_FILE);
+  const workbook = buildSample(dataDir);
+  writeFileSync(outFile, sampleText(workbook));
+  console.log(`wrote ${outFile}: ${workbook.practices.length} practices, ${workbook.pcns.length} PCNs, ${workbook.places.length} places, ${workbook.workforce.length} workforce rows`);
+}
+
+// run when invoked as a script, not when imported
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -62,7 +62,8 @@ export class Workspace {
   viewCount = $state(0);
 
   #history = new History();
-  /** One undo history per workbook, kept while the page is open. */
+  /** One undo history per workbook, kept while the page is open (not shown, so not reactive). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #histories = new Map<string, History>();
   #revision = 0;
   #pending: PendingEdit[] = [];
