@@ -56,6 +56,12 @@ export interface CompiledEffect {
   readonly running: Float64Array;
   readonly annualCost: number;
   readonly scope: string;
+  /**
+   * Recruitment only: the WTE path these recruits make on their own at full share (recruited,
+   * then leaving and replaced like everyone else). Stocks are linear in starting WTE and recruits,
+   * so a PCN's WTE is W0 x unit path + its share of each response, with no weekly simulation.
+   */
+  readonly response: Float64Array | null;
 }
 
 export interface Compiled {
@@ -188,11 +194,17 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
         amount = eff.appointmentsPerWeek;
         break;
     }
-    effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope });
+    let response: Float64Array | null = null;
+    if (eff.kind === 'recruitment' && role >= 0) {
+      const planned = new Float64Array(T);
+      for (let t = 0; t < T; t++) planned[t] = (profile[t] * amount) / 52;
+      response = simulateStock(T, 0, roles.leaving[role], roles.replacement[role], roles.lag[role], planned);
+    }
+    effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope, response });
   }
   const always = rampSeries(T, 0, T, 0);
   for (const x of wb.externalCapacity) {
-    effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope });
+    effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope, response: null });
   }
 
   const compiled: Compiled = {

@@ -18,15 +18,17 @@ export interface Results {
 }
 
 /**
- * Working arrays reused across PCNs so the loop allocates nothing. Effect arrays are role-major
- * ([j * T + t]) and only the roles an effect touched are ever dirty; stock and capacity arrays are
- * week-major ([t * R + j]) so the weekly loop reads neighbouring memory.
+ * Working arrays reused across PCNs so the loop allocates nothing. Per-role arrays are role-major
+ * ([j * T + t]) so the passes over one role read and write contiguous memory; only the roles an
+ * effect touched are ever dirty. Leavers are week-major ([t * R + j]) for the replacement lag.
  */
 export class Scratch {
   /** Capacity added (extra and external appointments), productivity factor, planned WTE a week. */
   readonly add: Float64Array;
   readonly prod: Float64Array;
   readonly planned: Float64Array;
+  /** WTE the PCN's share of planned recruits adds each week (linear path, no ARRS cap). */
+  readonly recruited: Float64Array;
   readonly hasAdd: Uint8Array;
   readonly hasProd: Uint8Array;
   readonly hasPlanned: Uint8Array;
@@ -40,6 +42,16 @@ export class Scratch {
   readonly notHired: Float64Array;
   readonly rem: Float64Array;
   readonly remSafe: Float64Array;
+  /** Weekly sums over roles that do not depend on navigation. */
+  /** Week-major per-role delivered and per-need unmet, added to the output after the weekly loop. */
+  readonly deliveredW: Float64Array;
+  readonly unmetW: Float64Array;
+  readonly capT: Float64Array;
+  readonly capSafeT: Float64Array;
+  readonly costT: Float64Array;
+  readonly gpWteT: Float64Array;
+  readonly gpDaysT: Float64Array;
+  readonly gpSafeT: Float64Array;
   readonly w: Float64Array;
   /** Roles with any staff, recruits or added capacity in the current PCN. */
   readonly active: Int32Array;
@@ -49,6 +61,7 @@ export class Scratch {
     this.add = new Float64Array(RT);
     this.prod = new Float64Array(RT).fill(1);
     this.planned = new Float64Array(RT);
+    this.recruited = new Float64Array(RT);
     this.hasAdd = new Uint8Array(R);
     this.hasProd = new Uint8Array(R);
     this.hasPlanned = new Uint8Array(R);
@@ -62,6 +75,14 @@ export class Scratch {
     this.notHired = new Float64Array(T);
     this.rem = new Float64Array(R);
     this.remSafe = new Float64Array(R);
+    this.deliveredW = new Float64Array(RT);
+    this.unmetW = new Float64Array(T * 40); // the schema allows at most 40 needs
+    this.capT = new Float64Array(T);
+    this.capSafeT = new Float64Array(T);
+    this.costT = new Float64Array(T);
+    this.gpWteT = new Float64Array(T);
+    this.gpDaysT = new Float64Array(T);
+    this.gpSafeT = new Float64Array(T);
     this.w = new Float64Array(R);
     this.active = new Int32Array(R);
   }
@@ -75,12 +96,16 @@ export function scratchFor(c: Compiled): Scratch {
 function gatherEffects(c: Compiled, n: number, s: Scratch): void {
   const T = c.tl.T;
   const R = c.roles.n;
-  const { add, prod, planned, hasAdd, hasProd, hasPlanned, demandCut, nav, interventionCost } = s;
+  const { add, prod, planned, recruited, hasAdd, hasProd, hasPlanned, demandCut, nav, interventionCost } = s;
+  const linear = c.arrsCap === null;
   // clean only what the previous PCN dirtied
   for (let j = 0; j < R; j++) {
     if (hasAdd[j]) add.fill(0, j * T, (j + 1) * T);
     if (hasProd[j]) prod.fill(1, j * T, (j + 1) * T);
-    if (hasPlanned[j]) planned.fill(0, j * T, (j + 1) * T);
+    if (hasPlanned[j]) {
+      planned.fill(0, j * T, (j + 1) * T);
+      recruited.fill(0, j * T, (j + 1) * T);
+    }
   }
   hasAdd.fill(0);
   hasProd.fill(0);
@@ -127,11 +152,14 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         hasProd[j] = 1;
         for (let t = 0; t < T; t++) prod[o + t] += prof[t] * eff.amount;
         break;
-      case 'recruitment':
+      case 'recruitment': {
         if (j < 0) break;
         hasPlanned[j] = 1;
-        for (let t = 0; t < T; t++) planned[o + t] += (prof[t] * eff.amount * share) / 52;
+        const resp = eff.response;
+        if (linear && resp) for (let t = 0; t < T; t++) recruited[o + t] += share * resp[t];
+        else for (let t = 0; t < T; t++) planned[o + t] += (prof[t] * eff.amount * share) / 52;
         break;
+      }
     }
     if (eff.annualCost > 0) {
       const run = eff.running;
@@ -160,6 +188,21 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
     if (w0 > 0 || hasPlanned[j] || hasAdd[j]) active[nA++] = j;
   }
   s.nActive = nA;
+  if (cap === null) {
+    // no budget cap: every role moves on its own and linearly (see CompiledEffect.response)
+    const { unit } = c.roles;
+    const { recruited } = s;
+    for (let a = 0; a < nA; a++) {
+      const j = active[a];
+      const w0 = ws[j];
+      const u = unit[j];
+      const o = j * T;
+      if (hasPlanned[j]) for (let t = 0; t < T; t++) wte[o + t] = w0 * u[t] + recruited[o + t];
+      else for (let t = 0; t < T; t++) wte[o + t] = w0 * u[t];
+    }
+    nh.fill(0);
+    return;
+  }
   let notHired = 0;
   for (let t = 0; t < T; t++) {
     let arrsBill = 0;
@@ -168,13 +211,13 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
     for (let a = 0; a < nA; a++) {
       const j = active[a];
       const w = ws[j];
-      wte[row + j] = w;
+      wte[j * T + t] = w;
       if (isExternal[j]) continue;
       const q = leaving[j];
       const out = (w * q) / 52;
       lv[row + j] = out;
       const l = lag[j];
-      const replaced = replacement[j] * (t >= l ? lv[row - l * R + j] : (wte[j] * q) / 52);
+      const replaced = replacement[j] * (t >= l ? lv[row - l * R + j] : (wte[j * T] * q) / 52);
       let next = w - out + replaced;
       if (next < 0) next = 0;
       ws[j] = next;
@@ -203,16 +246,15 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
 }
 
 /**
- * Projects PCN n and adds its weekly series into `out` at `offset`, as a week-major block
- * ([t * S + series]; see toSeriesMajor). When `fy` is given, FY sums of the ranking figures are
- * written there too.
+ * Projects PCN n and adds its weekly series into `out` at `offset`, laid out as in layout.ts
+ * (series s, week t at offset + s * T + t). When `fy` is given, FY sums of the ranking figures
+ * are written there too.
  */
 export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: number, s: Scratch, fy: Float64Array | null): void {
   const T = c.tl.T;
   const R = c.roles.n;
   const L = c.layout;
   const B = L.base;
-  const S = L.S;
   const { factor, safeFactor, isGp, isExternal, costPerWte, costPerAppointment, clinicalDays } = c.roles;
   const { order, share, pathStart, pathRoles, defaultRole, defaultIsGp } = c.needs;
   const nNeeds = c.needs.n;
@@ -224,12 +266,21 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   const weighted0 = c.pcnWeighted[n];
   const base = c.pcnBase[n];
   const firstGp = isGp.indexOf(1);
+  const fallbackSafe = firstGp >= 0 ? safeFactor[firstGp] : 0;
 
   gatherEffects(c, n, s);
   simulateStocks(c, n, s);
   const { active, wte, cap, capSafe, add, prod, hasAdd, hasProd, rem, remSafe, demandCut, nav, interventionCost, notHired } = s;
+  const { capT, capSafeT, costT, gpWteT, gpDaysT, gpSafeT, deliveredW, unmetW } = s;
   const nA = s.nActive;
 
+  // Pass 1, role by role: everything that does not depend on care navigation.
+  capT.fill(0);
+  capSafeT.fill(0);
+  costT.fill(0);
+  gpWteT.fill(0);
+  gpDaysT.fill(0);
+  gpSafeT.fill(0);
   for (let a = 0; a < nA; a++) {
     const j = active[a];
     const f = factor[j];
@@ -237,31 +288,71 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const o = j * T;
     const withProd = hasProd[j] === 1;
     const withAdd = hasAdd[j] === 1;
-    for (let t = 0, x = j; t < T; t++, x += R) {
-      const p = withProd ? (prod[o + t] > 0 ? prod[o + t] : 0) : 1;
+    const oWte = offset + (L.roleWte + j) * T;
+    const oCap = offset + (L.roleCapacity + j) * T;
+    const cost = costPerWte[j];
+    for (let t = 0; t < T; t++) {
+      const p = withProd ? Math.max(0, prod[o + t]) : 1;
       const extra = withAdd ? add[o + t] : 0;
-      cap[x] = wte[x] * f * p + extra;
-      capSafe[x] = wte[x] * fs * p + extra;
+      const w = wte[o + t];
+      const c1 = w * f * p + extra;
+      const c2 = w * fs * p + extra;
+      // capacity is read week by week below: week-major keeps those reads together
+      cap[t * R + j] = c1;
+      capSafe[t * R + j] = c2;
+      capT[t] += c1;
+      capSafeT[t] += c2;
+      costT[t] += w * cost;
+      out[oWte + t] += w;
+      out[oCap + t] += c1;
+    }
+    if (isGp[j]) {
+      const days = clinicalDays[j];
+      for (let t = 0; t < T; t++) {
+        const w = wte[o + t];
+        gpWteT[t] += w;
+        gpDaysT[t] += w * days;
+        gpSafeT[t] += w * fs;
+      }
     }
   }
   // roles absent from this PCN keep zero capacity for the whole run
   rem.fill(0);
   remSafe.fill(0);
 
+  const sRegistered = offset + B.registered * T;
+  const sWeighted = offset + B.weighted * T;
+  const sDemand = offset + B.demand * T;
+  const sCapacity = offset + B.capacity * T;
+  const sCapacitySafe = offset + B.capacitySafe * T;
+  const sDelivered = offset + B.delivered * T;
+  const sDeliveredSafe = offset + B.deliveredSafe * T;
+  const sUnmet = offset + B.unmet * T;
+  const sUnmetSafe = offset + B.unmetSafe * T;
+  const sGpWte = offset + B.gpWte * T;
+  const sGpWteDays = offset + B.gpWteDays * T;
+  const sGpDelivered = offset + B.gpDelivered * T;
+  const sGpDeliveredSafe = offset + B.gpDeliveredSafe * T;
+  const sGpRouted = offset + B.gpRoutedDemand * T;
+  const sGpNeeded = offset + B.gpWteNeededSafe * T;
+  const sWorkforceCost = offset + B.workforceCost * T;
+  const sInterventionCost = offset + B.interventionCost * T;
+  const sExternalCost = offset + B.externalCost * T;
+  const sArrsNotHired = offset + B.arrsNotHired * T;
+  const sNavigatedWeight = offset + B.navigatedWeight * T;
+  const sNeedUnmet = offset + L.needUnmet * T;
+  const sRoleDelivered = offset + L.roleDelivered * T;
+
+  // Pass 2, week by week: care navigation and what it delivers.
   for (let t = 0; t < T; t++) {
-    const row = offset + t * S; // this week's row of the entity block
     const cut = demandCut[t] < 1 ? demandCut[t] : 1;
     const demand = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
     const nu = nav[t];
     const x0 = t * R;
-    let capacity = 0;
-    let capacitySafe = 0;
     for (let a = 0; a < nA; a++) {
       const j = active[a];
       rem[j] = cap[x0 + j];
       remSafe[j] = capSafe[x0 + j];
-      capacity += rem[j];
-      capacitySafe += remSafe[j];
     }
 
     // Care navigation (MODEL.md section 6), once at current and once at safe GP workload: the
@@ -278,88 +369,79 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       const dj = defaultRole[k];
       let nav1 = dk * nu;
       let nav2 = nav1;
-      for (let i = p0; i < p1 && nav1 > 0; i++) {
+      // both workloads in one pass; Math.min compiles to a branchless minimum
+      for (let i = p0; i < p1; i++) {
         const j = pathRoles[i];
-        const take = nav1 < rem[j] ? nav1 : rem[j];
-        rem[j] -= take;
-        nav1 -= take;
-      }
-      for (let i = p0; i < p1 && nav2 > 0; i++) {
-        const j = pathRoles[i];
-        const take = nav2 < remSafe[j] ? nav2 : remSafe[j];
-        remSafe[j] -= take;
-        nav2 -= take;
+        const take1 = Math.min(nav1, rem[j]);
+        rem[j] -= take1;
+        nav1 -= take1;
+        const take2 = Math.min(nav2, remSafe[j]);
+        remSafe[j] -= take2;
+        nav2 -= take2;
       }
       const direct = dk - dk * nu;
       const d1 = direct + nav1;
-      const t1 = d1 < rem[dj] ? d1 : rem[dj];
+      const t1 = Math.min(d1, rem[dj]);
       rem[dj] -= t1;
       const d2 = direct + nav2;
-      const t2 = d2 < remSafe[dj] ? d2 : remSafe[dj];
+      const t2 = Math.min(d2, remSafe[dj]);
       remSafe[dj] -= t2;
       const u = d1 - t1;
-      out[row + L.needUnmet + k] += u;
+      unmetW[t * nNeeds + k] = u;
       unmet += u;
       unmetSafe += d2 - t2;
       if (defaultIsGp[k]) gpDefaultUnmet += u;
     }
 
-    let delivered = 0;
-    let deliveredSafe = 0;
-    let gpWte = 0;
-    let gpWteDays = 0;
     let gpDelivered = 0;
     let gpDeliveredSafe = 0;
-    let gpSafePerWteSum = 0;
-    let workforceCost = 0;
     let externalCost = 0;
+    let left = 0;
+    let leftSafe = 0;
     for (let a = 0; a < nA; a++) {
       const j = active[a];
-      const x = x0 + j;
-      const d = cap[x] - rem[j];
-      const ds = capSafe[x] - remSafe[j];
-      const w = wte[x];
-      delivered += d;
-      deliveredSafe += ds;
-      out[row + L.roleWte + j] += w;
-      out[row + L.roleCapacity + j] += cap[x];
-      out[row + L.roleDelivered + j] += d;
-      workforceCost += w * costPerWte[j];
+      const r1 = rem[j];
+      const r2 = remSafe[j];
+      left += r1;
+      leftSafe += r2;
+      const d = cap[x0 + j] - r1;
+      deliveredW[x0 + j] = d;
       if (isExternal[j]) externalCost += d * costPerAppointment[j];
       if (isGp[j]) {
-        gpWte += w;
-        gpWteDays += w * clinicalDays[j];
         gpDelivered += d;
-        gpDeliveredSafe += ds;
-        gpSafePerWteSum += w * safeFactor[j];
+        gpDeliveredSafe += capSafe[x0 + j] - r2;
       }
     }
+    const capacity = capT[t];
+    const capacitySafe = capSafeT[t];
+    const gpWte = gpWteT[t];
+    const gpWteDays = gpDaysT[t];
     const gpRouted = gpDelivered + gpDefaultUnmet;
     // appointments one GP WTE can safely give a week (WTE-weighted over GP roles)
-    const safePerWte = gpWte > 0 ? gpSafePerWteSum / gpWte : firstGp >= 0 ? safeFactor[firstGp] : 0;
+    const safePerWte = gpWte > 0 ? gpSafeT[t] / gpWte : fallbackSafe;
     const gpNeeded = safePerWte > 0 ? gpRouted / safePerWte : 0;
     const registered = registered0 * growth[t];
 
-    out[row + B.registered] += registered;
-    out[row + B.weighted] += weighted0 * growth[t];
-    out[row + B.demand] += demand;
-    out[row + B.capacity] += capacity;
-    out[row + B.capacitySafe] += capacitySafe;
-    out[row + B.delivered] += delivered;
-    out[row + B.deliveredSafe] += deliveredSafe;
-    out[row + B.unmet] += unmet;
-    out[row + B.unmetSafe] += unmetSafe;
-    out[row + B.gpWte] += gpWte;
-    out[row + B.gpWteDays] += gpWteDays;
-    out[row + B.gpDelivered] += gpDelivered;
-    out[row + B.gpDeliveredSafe] += gpDeliveredSafe;
-    out[row + B.gpRoutedDemand] += gpRouted;
-    out[row + B.gpWteNeededSafe] += gpNeeded;
-    out[row + B.workforceCost] += workforceCost / 52;
-    out[row + B.interventionCost] += interventionCost[t];
-    out[row + B.externalCost] += externalCost;
-    out[row + B.arrsNotHired] += notHired[t];
-    out[row + B.navigatedWeight] += nu * registered;
+    out[sRegistered + t] += registered;
+    out[sWeighted + t] += weighted0 * growth[t];
+    out[sDemand + t] += demand;
+    out[sCapacity + t] += capacity;
+    out[sCapacitySafe + t] += capacitySafe;
+    out[sDelivered + t] += capacity - left;
+    out[sDeliveredSafe + t] += capacitySafe - leftSafe;
+    out[sUnmet + t] += unmet;
+    out[sUnmetSafe + t] += unmetSafe;
+    out[sGpWte + t] += gpWte;
+    out[sGpWteDays + t] += gpWteDays;
+    out[sGpDelivered + t] += gpDelivered;
+    out[sGpDeliveredSafe + t] += gpDeliveredSafe;
+    out[sGpRouted + t] += gpRouted;
+    out[sGpNeeded + t] += gpNeeded;
+    out[sWorkforceCost + t] += costT[t] / 52;
+    out[sInterventionCost + t] += interventionCost[t];
+    out[sExternalCost + t] += externalCost;
+    out[sArrsNotHired + t] += notHired[t];
+    out[sNavigatedWeight + t] += nu * registered;
 
     if (fy) {
       const o = (n * nFy + fyOfWeek[t]) * NSTAT;
@@ -374,6 +456,15 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       fy[o + 8] += registered;
       fy[o + 9] += gpNeeded;
     }
+  }
+  for (let a = 0; a < nA; a++) {
+    const j = active[a];
+    const o = sRoleDelivered + j * T;
+    for (let t = 0, x = j; t < T; t++, x += R) out[o + t] += deliveredW[x];
+  }
+  for (let k = 0; k < nNeeds; k++) {
+    const o = sNeedUnmet + k * T;
+    for (let t = 0, x = k; t < T; t++, x += nNeeds) out[o + t] += unmetW[x];
   }
 }
 
@@ -414,15 +505,9 @@ function addBlock(dst: Float64Array, dstOff: number, src: Float64Array, srcOff: 
   for (let i = 0; i < size; i++) dst[dstOff + i] += src[srcOff + i];
 }
 
-/** Week-major working block to the series-major layout of layout.ts that readers use. */
-export function toSeriesMajor(c: Compiled, src: Float64Array, offset: number): Float64Array {
-  const { S, T, size } = c.layout;
-  const out = new Float64Array(size);
-  for (let t = 0; t < T; t++) {
-    const row = offset + t * S;
-    for (let k = 0; k < S; k++) out[k * T + t] = src[row + k];
-  }
-  return out;
+/** A copy of one entity's block, safe to keep or transfer. */
+export function copyBlock(c: Compiled, src: Float64Array, offset: number): Float64Array {
+  return src.slice(offset, offset + c.layout.size);
 }
 
 export function pcnFyStat(c: Compiled, r: Results, n: number, fy: number, stat: PcnFyStat): number {

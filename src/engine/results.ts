@@ -3,7 +3,7 @@
 // patients' share of the PCN's appointments (in proportion to their demand) and its own staff
 // plus its list share of staff held by the PCN.
 import type { Compiled } from './compile';
-import { projectPcn, scratchFor, pcnFyStat, toSeriesMajor, type Results, type Scratch } from './project';
+import { projectPcn, scratchFor, pcnFyStat, copyBlock, type Results, type Scratch } from './project';
 
 export type Level = 'total' | 'system' | 'place' | 'pcn' | 'practice';
 export const LEVELS: readonly Level[] = ['total', 'system', 'place', 'pcn', 'practice'];
@@ -39,11 +39,11 @@ export function entityBlock(c: Compiled, r: Results, ref: EntityRef, s: Scratch 
   };
   switch (ref.level) {
     case 'total':
-      return toSeriesMajor(c, r.total, 0);
+      return copyBlock(c, r.total, 0);
     case 'system':
-      return toSeriesMajor(c, r.systems, find(c.systems.codes) * size);
+      return copyBlock(c, r.systems, find(c.systems.codes) * size);
     case 'place':
-      return toSeriesMajor(c, r.places, find(c.places.codes) * size);
+      return copyBlock(c, r.places, find(c.places.codes) * size);
     case 'pcn':
       return pcnBlock(c, find(c.pcns.codes), s);
     case 'practice':
@@ -54,7 +54,7 @@ export function entityBlock(c: Compiled, r: Results, ref: EntityRef, s: Scratch 
 function pcnBlock(c: Compiled, n: number, s: Scratch): Float64Array {
   const work = new Float64Array(c.layout.size);
   projectPcn(c, n, work, 0, s, null);
-  return toSeriesMajor(c, work, 0);
+  return copyBlock(c, work, 0);
 }
 
 function practiceBlock(c: Compiled, p: number, s: Scratch): Float64Array {
