@@ -6,13 +6,14 @@
 // Real: practice codes, names, PCNs, registered and weighted lists (2018/19), GP headcount
 // (2018/19), population growth per place (2018/19 to 2023/24). Everything else is a documented
 // default; each carries its source, or the word "illustrative", inside the workbook.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Intervention, Role, Workbook, WorkforceRow } from '../src/model/schema';
 import { FORMAT, FORMAT_VERSION } from '../src/model/schema';
 import { parseWorkbook, describeProblems } from '../src/model/validate';
+import { serializeWorkbook } from '../src/io/workbook-file';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DATA_DIR = resolve(here, '../../shared/data');
@@ -112,12 +113,18 @@ const role = (r: Partial<Role> & Pick<Role, 'id' | 'name' | 'group' | 'contactsP
 });
 const roles: Role[] = [
   role({
-    id: 'gp', name: 'GP', group: 'gp', contactsPerDay: 38, safeContactsPerDay: 25, clinicalDaysPerYear: 210, dnaRate: 0.025,
+    id: 'gp', name: 'GP', group: 'gp', contactsPerDay: 37, safeContactsPerDay: 25, clinicalDaysPerYear: 210, dnaRate: 0.025,
     costPerWte: 140_000, leavingRate: 0.08, replacementRate: 0.9,
-    source: "Contacts 38 a day: the strategy's 'well over 30', below the 41 patient contacts a day GPs reported in the BMA's 2019 survey (illustrative, set to reproduce the measured gap); safe level 25: BMA safe working guidance; 210 clinical days a WTE as the SNEE model; DNA 2.5% (national GP face-to-face 3.4%); leaving 8% and replacement 90% a year: Headroom defaults; cost illustrative",
+    source: "Contacts 37 a day: the strategy's 'well over 30'; national surveys report about 41 patient contacts a day for full-time GPs, including contacts without an appointment (illustrative, set with the nursing defaults to reproduce the measured gap); safe level 25: BMA safe working guidance; 210 clinical days a WTE as the SNEE model; DNA 2.5% (national GP face-to-face 3.4%); leaving 8% and replacement 90% a year: Headroom defaults; cost illustrative",
   }),
-  role({ id: 'nurse', name: 'Practice nurse', group: 'nursing', contactsPerDay: 24, costPerWte: 52_000, source: 'Contacts a day, clinical days and cost illustrative; DNA 5% (national other staff 7.3%); leaving 10% and replacement 90% a year: Headroom defaults' }),
-  role({ id: 'hca', name: 'Health care assistant', group: 'nursing', contactsPerDay: 28, costPerWte: 30_000 }),
+  role({
+    id: 'nurse', name: 'Practice nurse', group: 'nursing', contactsPerDay: 24, costPerWte: 52_000,
+    source: 'Contacts 24 a day: 15 to 20 minute appointments over a clinical day (illustrative); clinical days and cost illustrative; DNA 5% (national other staff 7.3%); leaving 10% and replacement 90% a year: Headroom defaults',
+  }),
+  role({
+    id: 'hca', name: 'Health care assistant', group: 'nursing', contactsPerDay: 28, costPerWte: 30_000,
+    source: 'Contacts 28 a day: shorter tasks such as bloods, blood pressure and dressings (illustrative); clinical days and cost illustrative; DNA 5%: Headroom default',
+  }),
   role({ id: 'nursing-associate', name: 'Nursing associate', group: 'arrs', contactsPerDay: 20, costPerWte: 38_000 }),
   role({ id: 'pharmacist', name: 'Clinical pharmacist', group: 'arrs', contactsPerDay: 12, costPerWte: 60_000 }),
   role({ id: 'physio', name: 'First contact physiotherapist', group: 'arrs', contactsPerDay: 14, costPerWte: 62_000 }),
@@ -155,8 +162,8 @@ const needs = [
 
 // ---- workforce at April 2018 ----------------------------------------------------------------------
 const GP_FTE_PER_HEADCOUNT = 0.8;
-const NURSE_WTE_PER_100K = 26;
-const HCA_WTE_PER_100K = 7;
+const NURSE_WTE_PER_100K = 27;
+const HCA_WTE_PER_100K = 7.5;
 const PRE_ARRS_PHARMACISTS = 20;
 
 type Published = ReturnType<typeof readPublished>;
@@ -174,8 +181,8 @@ function buildWorkforce({ practices, pcns, headcount2018 }: Published): Workforc
     });
   }
   for (const p of practices) {
-    workforce.push({ level: 'practice', code: p.code, role: 'nurse', wte: round((p.registered * NURSE_WTE_PER_100K) / 100_000), source: `${NURSE_WTE_PER_100K} WTE per 100,000 registered patients (illustrative, near the England average of 2018)` });
-    workforce.push({ level: 'practice', code: p.code, role: 'hca', wte: round((p.registered * HCA_WTE_PER_100K) / 100_000), source: `${HCA_WTE_PER_100K} WTE per 100,000 registered patients (illustrative)` });
+    workforce.push({ level: 'practice', code: p.code, role: 'nurse', wte: round((p.registered * NURSE_WTE_PER_100K) / 100_000), source: `${NURSE_WTE_PER_100K} WTE per 100,000 registered patients (illustrative, near the England average of 2018: about 16,000 FTE practice nurses for about 59 million patients, General Practice Workforce, NHS Digital)` });
+    workforce.push({ level: 'practice', code: p.code, role: 'hca', wte: round((p.registered * HCA_WTE_PER_100K) / 100_000), source: `${HCA_WTE_PER_100K} WTE per 100,000 registered patients (illustrative, below the England average of 2018: health care assistants only, not other direct patient care staff)` });
   }
   const pcnLists = new Map<string, number>();
   for (const p of practices) pcnLists.set(p.pcn, (pcnLists.get(p.pcn) ?? 0) + p.registered);
@@ -314,7 +321,7 @@ export function buildSample(dataDir: string = DEFAULT_DATA_DIR): Workbook {
       { id: 'do-nothing', name: 'Do nothing', description: 'Today’s workforce with its usual turnover and replacement; no new roles or schemes.', overrides: [], interventions: [] },
       {
         id: 'worst-case', name: 'Worst case',
-        description: 'The strategy’s worst case: about half of GPs and a quarter of practice nurses lost by 2020/21, with no replacement.',
+        description: 'The strategy’s worst case: about half of GPs and a quarter of practice nurses lost by 2020/21. GPs leave at 22% a year and practice nurses at 9.5%, and none are replaced, so 48% of GPs and 25% of nurses have gone by the end of March 2021.',
         overrides: [
           { path: 'roles[gp].leavingRate', value: 0.22 },
           { path: 'roles[gp].replacementRate', value: 0 },
@@ -346,14 +353,22 @@ export function buildSample(dataDir: string = DEFAULT_DATA_DIR): Workbook {
   return workbook;
 }
 
-/** The text of src/sample/mse.headroom.json. */
+/** The text of src/sample/mse.headroom.json: the same as a workbook saved from Headroom. */
 export function sampleText(workbook: Workbook): string {
-  return JSON.stringify(workbook, null, 1) + '\n';
+  return serializeWorkbook(workbook);
 }
 
 function main(argv: string[]): void {
+  if (argv.includes('--help')) {
+    console.log('usage: npm run build:sample [-- --data DIR] [--out FILE]');
+    return;
+  }
   const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const dataDir = resolve(opt('--data') ?? DEFAULT_DATA_DIR);
+  if (!existsSync(dataDir)) {
+    console.error(`no published data at ${dataDir}: pass --data DIR`);
+    process.exit(2);
+  }
   const outFile = resolve(opt('--out') ?? SAMPLE_FILE);
   const workbook = buildSample(dataDir);
   writeFileSync(outFile, sampleText(workbook));
