@@ -19,7 +19,7 @@ export interface Results {
 
 /**
  * Working arrays reused across PCNs so the loop allocates nothing. Per-role arrays are role-major
- * ([j * T + t]) so the passes over one role read and write contiguous memory; only the roles an
+ * ([j * T + t]) so every pass over one role reads and writes contiguous memory; only the roles an
  * effect touched are ever dirty. Leavers are week-major ([t * R + j]) for the replacement lag.
  */
 export class Scratch {
@@ -33,31 +33,42 @@ export class Scratch {
   readonly hasProd: Uint8Array;
   readonly hasPlanned: Uint8Array;
   readonly wte: Float64Array;
+  /** Capacity, and what is left of it as navigation fills it, at current and safe workload. */
   readonly cap: Float64Array;
   readonly capSafe: Float64Array;
+  readonly rem: Float64Array;
+  readonly remSafe: Float64Array;
   readonly leavers: Float64Array;
   readonly demandCut: Float64Array;
   readonly nav: Float64Array;
   readonly interventionCost: Float64Array;
   readonly notHired: Float64Array;
-  readonly rem: Float64Array;
-  readonly remSafe: Float64Array;
-  /** Weekly sums over roles that do not depend on navigation. */
-  /** Week-major per-role delivered and per-need unmet, added to the output after the weekly loop. */
-  readonly deliveredW: Float64Array;
-  readonly unmetW: Float64Array;
+  /** Weekly series of the current PCN: demand, one need's navigated demand still to place, sums. */
+  readonly demand: Float64Array;
+  readonly nav1: Float64Array;
+  readonly nav2: Float64Array;
   readonly capT: Float64Array;
   readonly capSafeT: Float64Array;
   readonly costT: Float64Array;
   readonly gpWteT: Float64Array;
   readonly gpDaysT: Float64Array;
   readonly gpSafeT: Float64Array;
+  readonly unmetT: Float64Array;
+  readonly unmetSafeT: Float64Array;
+  readonly gpDefaultUnmetT: Float64Array;
+  readonly leftT: Float64Array;
+  readonly leftSafeT: Float64Array;
+  readonly gpDeliveredT: Float64Array;
+  readonly gpDeliveredSafeT: Float64Array;
+  readonly externalCostT: Float64Array;
   readonly w: Float64Array;
   /** Roles with any staff, recruits or added capacity in the current PCN. */
   readonly active: Int32Array;
+  readonly isActive: Uint8Array;
   nActive = 0;
   constructor(readonly T: number, readonly R: number) {
     const RT = R * T;
+    const weekly = () => new Float64Array(T);
     this.add = new Float64Array(RT);
     this.prod = new Float64Array(RT).fill(1);
     this.planned = new Float64Array(RT);
@@ -68,23 +79,33 @@ export class Scratch {
     this.wte = new Float64Array(RT);
     this.cap = new Float64Array(RT);
     this.capSafe = new Float64Array(RT);
+    this.rem = new Float64Array(RT);
+    this.remSafe = new Float64Array(RT);
     this.leavers = new Float64Array(RT);
-    this.demandCut = new Float64Array(T);
-    this.nav = new Float64Array(T);
-    this.interventionCost = new Float64Array(T);
-    this.notHired = new Float64Array(T);
-    this.rem = new Float64Array(R);
-    this.remSafe = new Float64Array(R);
-    this.deliveredW = new Float64Array(RT);
-    this.unmetW = new Float64Array(T * 40); // the schema allows at most 40 needs
-    this.capT = new Float64Array(T);
-    this.capSafeT = new Float64Array(T);
-    this.costT = new Float64Array(T);
-    this.gpWteT = new Float64Array(T);
-    this.gpDaysT = new Float64Array(T);
-    this.gpSafeT = new Float64Array(T);
+    this.demandCut = weekly();
+    this.nav = weekly();
+    this.interventionCost = weekly();
+    this.notHired = weekly();
+    this.demand = weekly();
+    this.nav1 = weekly();
+    this.nav2 = weekly();
+    this.capT = weekly();
+    this.capSafeT = weekly();
+    this.costT = weekly();
+    this.gpWteT = weekly();
+    this.gpDaysT = weekly();
+    this.gpSafeT = weekly();
+    this.unmetT = weekly();
+    this.unmetSafeT = weekly();
+    this.gpDefaultUnmetT = weekly();
+    this.leftT = weekly();
+    this.leftSafeT = weekly();
+    this.gpDeliveredT = weekly();
+    this.gpDeliveredSafeT = weekly();
+    this.externalCostT = weekly();
     this.w = new Float64Array(R);
     this.active = new Int32Array(R);
+    this.isActive = new Uint8Array(R);
   }
 }
 
@@ -249,10 +270,13 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
  * Projects PCN n and adds its weekly series into `out` at `offset`, laid out as in layout.ts
  * (series s, week t at offset + s * T + t). When `fy` is given, FY sums of the ranking figures
  * are written there too.
+ *
+ * Weeks are independent once staff stocks are known, so every pass runs over all weeks of one
+ * role or one need at a time: the inner loops read and write contiguous memory with no lookups,
+ * and per-role and per-need results land in `out` without a transpose.
  */
 export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: number, s: Scratch, fy: Float64Array | null): void {
   const T = c.tl.T;
-  const R = c.roles.n;
   const L = c.layout;
   const B = L.base;
   const { factor, safeFactor, isGp, isExternal, costPerWte, costPerAppointment, clinicalDays } = c.roles;
@@ -270,19 +294,23 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
 
   gatherEffects(c, n, s);
   simulateStocks(c, n, s);
-  const { active, wte, cap, capSafe, add, prod, hasAdd, hasProd, rem, remSafe, demandCut, nav, interventionCost, notHired } = s;
-  const { capT, capSafeT, costT, gpWteT, gpDaysT, gpSafeT, deliveredW, unmetW } = s;
+  const { active, isActive, wte, cap, capSafe, rem, remSafe, add, prod, hasAdd, hasProd, demandCut, nav, interventionCost, notHired } = s;
+  const { demand, nav1, nav2, capT, capSafeT, costT, gpWteT, gpDaysT, gpSafeT, unmetT, unmetSafeT, gpDefaultUnmetT } = s;
+  const { leftT, leftSafeT, gpDeliveredT, gpDeliveredSafeT, externalCostT } = s;
   const nA = s.nActive;
 
-  // Pass 1, role by role: everything that does not depend on care navigation.
+  // Pass 1, role by role: capacity at current and safe workload, and what does not depend on
+  // care navigation.
   capT.fill(0);
   capSafeT.fill(0);
   costT.fill(0);
   gpWteT.fill(0);
   gpDaysT.fill(0);
   gpSafeT.fill(0);
+  isActive.fill(0);
   for (let a = 0; a < nA; a++) {
     const j = active[a];
+    isActive[j] = 1;
     const f = factor[j];
     const fs = safeFactor[j];
     const o = j * T;
@@ -297,9 +325,10 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       const w = wte[o + t];
       const c1 = w * f * p + extra;
       const c2 = w * fs * p + extra;
-      // capacity is read week by week below: week-major keeps those reads together
-      cap[t * R + j] = c1;
-      capSafe[t * R + j] = c2;
+      cap[o + t] = c1;
+      rem[o + t] = c1;
+      capSafe[o + t] = c2;
+      remSafe[o + t] = c2;
       capT[t] += c1;
       capSafeT[t] += c2;
       costT[t] += w * cost;
@@ -316,136 +345,140 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       }
     }
   }
-  // roles absent from this PCN keep zero capacity for the whole run
-  rem.fill(0);
-  remSafe.fill(0);
 
-  const sRegistered = offset + B.registered * T;
-  const sWeighted = offset + B.weighted * T;
-  const sDemand = offset + B.demand * T;
-  const sCapacity = offset + B.capacity * T;
-  const sCapacitySafe = offset + B.capacitySafe * T;
-  const sDelivered = offset + B.delivered * T;
-  const sDeliveredSafe = offset + B.deliveredSafe * T;
-  const sUnmet = offset + B.unmet * T;
-  const sUnmetSafe = offset + B.unmetSafe * T;
-  const sGpWte = offset + B.gpWte * T;
-  const sGpWteDays = offset + B.gpWteDays * T;
-  const sGpDelivered = offset + B.gpDelivered * T;
-  const sGpDeliveredSafe = offset + B.gpDeliveredSafe * T;
-  const sGpRouted = offset + B.gpRoutedDemand * T;
-  const sGpNeeded = offset + B.gpWteNeededSafe * T;
-  const sWorkforceCost = offset + B.workforceCost * T;
-  const sInterventionCost = offset + B.interventionCost * T;
-  const sExternalCost = offset + B.externalCost * T;
-  const sArrsNotHired = offset + B.arrsNotHired * T;
-  const sNavigatedWeight = offset + B.navigatedWeight * T;
-  const sNeedUnmet = offset + L.needUnmet * T;
-  const sRoleDelivered = offset + L.roleDelivered * T;
-
-  // Pass 2, week by week: care navigation and what it delivers.
   for (let t = 0; t < T; t++) {
     const cut = demandCut[t] < 1 ? demandCut[t] : 1;
-    const demand = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
-    const nu = nav[t];
-    const x0 = t * R;
-    for (let a = 0; a < nA; a++) {
-      const j = active[a];
-      rem[j] = cap[x0 + j];
-      remSafe[j] = capSafe[x0 + j];
-    }
+    demand[t] = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
+  }
 
-    // Care navigation (MODEL.md section 6), once at current and once at safe GP workload: the
-    // navigated share fills the need's preferred roles in order, what they cannot take joins the
-    // rest at the default route, and what is left is unmet.
-    let unmet = 0;
-    let unmetSafe = 0;
-    let gpDefaultUnmet = 0;
-    for (let oi = 0; oi < nNeeds; oi++) {
-      const k = order[oi];
-      const dk = demand * share[k];
-      const p0 = pathStart[k];
-      const p1 = pathStart[k + 1];
-      const dj = defaultRole[k];
-      let nav1 = dk * nu;
-      let nav2 = nav1;
-      // both workloads in one pass; Math.min compiles to a branchless minimum
-      for (let i = p0; i < p1; i++) {
-        const j = pathRoles[i];
-        const take1 = Math.min(nav1, rem[j]);
-        rem[j] -= take1;
-        nav1 -= take1;
-        const take2 = Math.min(nav2, remSafe[j]);
-        remSafe[j] -= take2;
-        nav2 -= take2;
-      }
-      const direct = dk - dk * nu;
-      const d1 = direct + nav1;
-      const t1 = Math.min(d1, rem[dj]);
-      rem[dj] -= t1;
-      const d2 = direct + nav2;
-      const t2 = Math.min(d2, remSafe[dj]);
-      remSafe[dj] -= t2;
-      const u = d1 - t1;
-      unmetW[t * nNeeds + k] = u;
-      unmet += u;
-      unmetSafe += d2 - t2;
-      if (defaultIsGp[k]) gpDefaultUnmet += u;
+  // Pass 2, need by need in allocation order: care navigation (MODEL.md section 6), at current
+  // and at safe GP workload together. The navigated share fills the need's preferred roles in
+  // order, what they cannot take joins the rest at the default route, and what is left is unmet.
+  // A role absent from this PCN has no capacity, so it is skipped.
+  unmetT.fill(0);
+  unmetSafeT.fill(0);
+  gpDefaultUnmetT.fill(0);
+  for (let oi = 0; oi < nNeeds; oi++) {
+    const k = order[oi];
+    const sh = share[k];
+    for (let t = 0; t < T; t++) {
+      const v = demand[t] * sh * nav[t];
+      nav1[t] = v;
+      nav2[t] = v;
     }
-
-    let gpDelivered = 0;
-    let gpDeliveredSafe = 0;
-    let externalCost = 0;
-    let left = 0;
-    let leftSafe = 0;
-    for (let a = 0; a < nA; a++) {
-      const j = active[a];
-      const r1 = rem[j];
-      const r2 = remSafe[j];
-      left += r1;
-      leftSafe += r2;
-      const d = cap[x0 + j] - r1;
-      deliveredW[x0 + j] = d;
-      if (isExternal[j]) externalCost += d * costPerAppointment[j];
-      if (isGp[j]) {
-        gpDelivered += d;
-        gpDeliveredSafe += capSafe[x0 + j] - r2;
+    for (let i = pathStart[k], end = pathStart[k + 1]; i < end; i++) {
+      const j = pathRoles[i];
+      if (!isActive[j]) continue;
+      const o = j * T;
+      for (let t = 0; t < T; t++) {
+        const r1 = rem[o + t];
+        const a1 = nav1[t];
+        const take1 = Math.min(a1, r1);
+        rem[o + t] = r1 - take1;
+        nav1[t] = a1 - take1;
+        const r2 = remSafe[o + t];
+        const a2 = nav2[t];
+        const take2 = Math.min(a2, r2);
+        remSafe[o + t] = r2 - take2;
+        nav2[t] = a2 - take2;
       }
     }
+    const dj = defaultRole[k];
+    const od = dj * T;
+    const present = isActive[dj] === 1;
+    const gpDefault = defaultIsGp[k] === 1;
+    const oUnmet = offset + (L.needUnmet + k) * T;
+    for (let t = 0; t < T; t++) {
+      const dk = demand[t] * sh;
+      const direct = dk - dk * nav[t];
+      const d1 = direct + nav1[t];
+      const d2 = direct + nav2[t];
+      let u1 = d1;
+      let u2 = d2;
+      if (present) {
+        const r1 = rem[od + t];
+        const t1 = Math.min(d1, r1);
+        rem[od + t] = r1 - t1;
+        u1 = d1 - t1;
+        const r2 = remSafe[od + t];
+        const t2 = Math.min(d2, r2);
+        remSafe[od + t] = r2 - t2;
+        u2 = d2 - t2;
+      }
+      unmetT[t] += u1;
+      unmetSafeT[t] += u2;
+      if (gpDefault) gpDefaultUnmetT[t] += u1;
+      out[oUnmet + t] += u1;
+    }
+  }
+
+  // Pass 3, role by role: what each role delivered.
+  leftT.fill(0);
+  leftSafeT.fill(0);
+  gpDeliveredT.fill(0);
+  gpDeliveredSafeT.fill(0);
+  externalCostT.fill(0);
+  for (let a = 0; a < nA; a++) {
+    const j = active[a];
+    const o = j * T;
+    const oDelivered = offset + (L.roleDelivered + j) * T;
+    for (let t = 0; t < T; t++) {
+      const r1 = rem[o + t];
+      leftT[t] += r1;
+      leftSafeT[t] += remSafe[o + t];
+      out[oDelivered + t] += cap[o + t] - r1;
+    }
+    if (isExternal[j]) {
+      const cpa = costPerAppointment[j];
+      for (let t = 0; t < T; t++) externalCostT[t] += (cap[o + t] - rem[o + t]) * cpa;
+    }
+    if (isGp[j]) {
+      for (let t = 0; t < T; t++) {
+        gpDeliveredT[t] += cap[o + t] - rem[o + t];
+        gpDeliveredSafeT[t] += capSafe[o + t] - remSafe[o + t];
+      }
+    }
+  }
+
+  // Pass 4, week by week: the PCN's totals.
+  for (let t = 0; t < T; t++) {
     const capacity = capT[t];
     const capacitySafe = capSafeT[t];
     const gpWte = gpWteT[t];
     const gpWteDays = gpDaysT[t];
-    const gpRouted = gpDelivered + gpDefaultUnmet;
+    const gpDelivered = gpDeliveredT[t];
+    const gpRouted = gpDelivered + gpDefaultUnmetT[t];
     // appointments one GP WTE can safely give a week (WTE-weighted over GP roles)
     const safePerWte = gpWte > 0 ? gpSafeT[t] / gpWte : fallbackSafe;
     const gpNeeded = safePerWte > 0 ? gpRouted / safePerWte : 0;
     const registered = registered0 * growth[t];
-
-    out[sRegistered + t] += registered;
-    out[sWeighted + t] += weighted0 * growth[t];
-    out[sDemand + t] += demand;
-    out[sCapacity + t] += capacity;
-    out[sCapacitySafe + t] += capacitySafe;
-    out[sDelivered + t] += capacity - left;
-    out[sDeliveredSafe + t] += capacitySafe - leftSafe;
-    out[sUnmet + t] += unmet;
-    out[sUnmetSafe + t] += unmetSafe;
-    out[sGpWte + t] += gpWte;
-    out[sGpWteDays + t] += gpWteDays;
-    out[sGpDelivered + t] += gpDelivered;
-    out[sGpDeliveredSafe + t] += gpDeliveredSafe;
-    out[sGpRouted + t] += gpRouted;
-    out[sGpNeeded + t] += gpNeeded;
-    out[sWorkforceCost + t] += costT[t] / 52;
-    out[sInterventionCost + t] += interventionCost[t];
-    out[sExternalCost + t] += externalCost;
-    out[sArrsNotHired + t] += notHired[t];
-    out[sNavigatedWeight + t] += nu * registered;
+    const d = demand[t];
+    const unmet = unmetT[t];
+    const unmetSafe = unmetSafeT[t];
+    out[offset + B.registered * T + t] += registered;
+    out[offset + B.weighted * T + t] += weighted0 * growth[t];
+    out[offset + B.demand * T + t] += d;
+    out[offset + B.capacity * T + t] += capacity;
+    out[offset + B.capacitySafe * T + t] += capacitySafe;
+    out[offset + B.delivered * T + t] += capacity - leftT[t];
+    out[offset + B.deliveredSafe * T + t] += capacitySafe - leftSafeT[t];
+    out[offset + B.unmet * T + t] += unmet;
+    out[offset + B.unmetSafe * T + t] += unmetSafe;
+    out[offset + B.gpWte * T + t] += gpWte;
+    out[offset + B.gpWteDays * T + t] += gpWteDays;
+    out[offset + B.gpDelivered * T + t] += gpDelivered;
+    out[offset + B.gpDeliveredSafe * T + t] += gpDeliveredSafeT[t];
+    out[offset + B.gpRoutedDemand * T + t] += gpRouted;
+    out[offset + B.gpWteNeededSafe * T + t] += gpNeeded;
+    out[offset + B.workforceCost * T + t] += costT[t] / 52;
+    out[offset + B.interventionCost * T + t] += interventionCost[t];
+    out[offset + B.externalCost * T + t] += externalCostT[t];
+    out[offset + B.arrsNotHired * T + t] += notHired[t];
+    out[offset + B.navigatedWeight * T + t] += nav[t] * registered;
 
     if (fy) {
       const o = (n * nFy + fyOfWeek[t]) * NSTAT;
-      fy[o] += demand;
+      fy[o] += d;
       fy[o + 1] += capacity;
       fy[o + 2] += capacitySafe;
       fy[o + 3] += unmet;
@@ -456,15 +489,6 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       fy[o + 8] += registered;
       fy[o + 9] += gpNeeded;
     }
-  }
-  for (let a = 0; a < nA; a++) {
-    const j = active[a];
-    const o = sRoleDelivered + j * T;
-    for (let t = 0, x = j; t < T; t++, x += R) out[o + t] += deliveredW[x];
-  }
-  for (let k = 0; k < nNeeds; k++) {
-    const o = sNeedUnmet + k * T;
-    for (let t = 0, x = k; t < T; t++, x += nNeeds) out[o + t] += unmetW[x];
   }
 }
 
