@@ -1,12 +1,18 @@
-// A synthetic England-scale workbook for benchmarks: 42 systems, 1,250 PCNs, 6,300 practices,
-// 10 years, with the sample's roles, needs, interventions and scenarios. Deterministic (seeded),
-// so every run measures the same work.
+// A synthetic England-scale workbook for benchmarks (and, smaller, for tests of many systems):
+// 42 systems, 1,250 PCNs, 6,300 practices, 10 years, with the sample's roles, needs,
+// interventions and scenarios. Deterministic (seeded), so every run measures the same work.
 import type { Workbook } from '../src/model/schema';
 import { loadSample } from '../src/sample';
 
-const SYSTEMS = 42;
-const PCNS = 1250;
-const PRACTICES = 6300;
+export interface EnglandSize {
+  systems: number;
+  pcns: number;
+  practices: number;
+  seed: number;
+}
+
+/** England: 42 integrated care systems, about 1,250 PCNs and 6,300 practices. */
+export const ENGLAND: EnglandSize = { systems: 42, pcns: 1250, practices: 6300, seed: 2026 };
 
 /** mulberry32: a small seeded generator, enough for synthetic lists. */
 function rng(seed: number): () => number {
@@ -20,9 +26,10 @@ function rng(seed: number): () => number {
   };
 }
 
-export function englandWorkbook(seed = 2026): Workbook {
+export function englandWorkbook(size: EnglandSize = ENGLAND): Workbook {
+  const { systems: SYSTEMS, pcns: PCNS, practices: PRACTICES } = size;
   const sample = loadSample();
-  const r = rng(seed);
+  const r = rng(size.seed);
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   const systems = Array.from({ length: SYSTEMS }, (_, s) => ({ code: `S${pad(s, 2)}`, name: `System ${s + 1}` }));
   const places: Workbook['places'] = [];

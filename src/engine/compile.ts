@@ -64,6 +64,11 @@ export interface CompiledEffect {
   readonly response: Float64Array | null;
 }
 
+export interface EffectShare {
+  readonly effect: number;
+  share: number;
+}
+
 export interface Compiled {
   readonly tl: Timeline;
   readonly layout: Layout;
@@ -91,7 +96,12 @@ export interface Compiled {
   readonly rateSeason: Float64Array;
   readonly effects: CompiledEffect[];
   /** For each PCN, the effects that reach it and the PCN's share of each (by registered list). */
-  readonly pcnEffects: { effect: number; share: number }[][];
+  readonly pcnEffects: EffectShare[][];
+  /** For each effect, the PCNs its scope covers and the same share entries, in that order. */
+  readonly effectMembers: number[][];
+  readonly effectShares: EffectShare[][];
+  /** The practices of each system, for refreshing one system's lists. */
+  readonly systemPractices: Int32Array[];
   readonly navigationBase: number;
   readonly arrsCap: number | null;
   readonly gpFtePerHeadcount: number;
@@ -114,6 +124,7 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
   const practiceIdx = new Map(wb.practices.map((p, i) => [p.code, i]));
   const roleIdx = new Map(roles.ids.map((id, i) => [id, i]));
 
+  const systems = { codes: wb.systems.map((s) => s.code), names: wb.systems.map((s) => s.name) };
   const places = {
     codes: wb.places.map((p) => p.code),
     names: wb.places.map((p) => p.name),
@@ -207,12 +218,25 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope, response: null });
   }
 
+  const scopes = scopeIndex(pcns, places, systems);
+  const effectMembers = effects.map((eff) => scopes.get(eff.scope) ?? []);
+  const pcnEffects: EffectShare[][] = wb.pcns.map(() => []);
+  const effectShares = effectMembers.map((members, e) =>
+    members.map((n) => {
+      const entry: EffectShare = { effect: e, share: 0 };
+      pcnEffects[n].push(entry);
+      return entry;
+    }),
+  );
+  const systemPractices: number[][] = systems.codes.map(() => []);
+  for (let p = 0; p < nP; p++) systemPractices[places.system[pcns.place[practices.pcn[p]]]].push(p);
+
   const compiled: Compiled = {
     tl,
     layout,
     roles,
     needs,
-    systems: { codes: wb.systems.map((s) => s.code), names: wb.systems.map((s) => s.name) },
+    systems,
     places,
     pcns,
     practices,
@@ -223,7 +247,10 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     pcnHeldWte,
     rateSeason,
     effects,
-    pcnEffects: wb.pcns.map(() => []),
+    pcnEffects,
+    effectMembers,
+    effectShares,
+    systemPractices: systemPractices.map((l) => Int32Array.from(l)),
     navigationBase: wb.settings.navigationShare,
     arrsCap: wb.settings.arrsCapPerWeightedPatient,
     gpFtePerHeadcount: wb.settings.gpFtePerHeadcount,
@@ -324,23 +351,33 @@ export function simulateStock(T: number, w0: number, q: number, rho: number, lag
 
 /**
  * Recomputes everything derived from list sizes: PCN lists, need-weighted base demand (which keeps
- * each system's total equal to rate x registered) and each PCN's share of scoped effects.
+ * each system's total equal to rate x registered) and each PCN's share of scoped effects. With
+ * `systems`, only the practices, PCNs and effects of those systems (what one list edit touches).
  */
-export function refreshLists(c: Compiled): void {
+export function refreshLists(c: Compiled, systems: ReadonlySet<number> | null = null): void {
   const { practices, pcns, places } = c;
+  const inScope = (sys: number) => systems === null || systems.has(sys);
   const nSys = c.systems.codes.length;
   const sysR = new Float64Array(nSys);
   const sysW = new Float64Array(nSys);
   const practiceSystem = (p: number) => places.system[pcns.place[practices.pcn[p]]];
-  for (let p = 0; p < practices.codes.length; p++) {
+  const touched = systems === null ? null : c.systemPractices.filter((_, s) => systems.has(s));
+  const eachPractice = (fn: (p: number) => void) => {
+    if (touched === null) for (let p = 0; p < practices.codes.length; p++) fn(p);
+    else for (const list of touched) for (let i = 0; i < list.length; i++) fn(list[i]);
+  };
+  eachPractice((p) => {
     const s = practiceSystem(p);
     sysR[s] += practices.registered[p];
     sysW[s] += practices.weighted[p];
+  });
+  for (let n = 0; n < pcns.codes.length; n++) {
+    if (!inScope(places.system[pcns.place[n]])) continue;
+    c.pcnRegistered[n] = 0;
+    c.pcnWeighted[n] = 0;
+    c.pcnBase[n] = 0;
   }
-  c.pcnRegistered.fill(0);
-  c.pcnWeighted.fill(0);
-  c.pcnBase.fill(0);
-  for (let p = 0; p < practices.codes.length; p++) {
+  eachPractice((p) => {
     const s = practiceSystem(p);
     const weightedShare = c.needWeighting && sysW[s] > 0 ? (practices.weighted[p] / sysW[s]) * sysR[s] : practices.registered[p];
     practices.base[p] = c.consultationRate * weightedShare;
@@ -348,42 +385,35 @@ export function refreshLists(c: Compiled): void {
     c.pcnRegistered[n] += practices.registered[p];
     c.pcnWeighted[n] += practices.weighted[p];
     c.pcnBase[n] += practices.base[p];
-  }
-  refreshEffectShares(c);
-}
-
-function refreshEffectShares(c: Compiled): void {
-  const nPcn = c.pcns.codes.length;
-  for (let n = 0; n < nPcn; n++) c.pcnEffects[n].length = 0;
-  c.effects.forEach((eff, e) => {
-    const members = scopeMembers(c, eff.scope);
+  });
+  // an effect's shares move only when a PCN in its scope changed its list
+  c.effectShares.forEach((entries, e) => {
+    const members = c.effectMembers[e];
+    if (systems !== null && !members.some((n) => systems.has(places.system[pcns.place[n]]))) return;
     let total = 0;
     for (const n of members) total += c.pcnRegistered[n];
-    for (const n of members) {
+    members.forEach((n, i) => {
       // shared in proportion to registered lists; equally if the scope has no patients at all
-      const share = total > 0 ? c.pcnRegistered[n] / total : 1 / members.length;
-      c.pcnEffects[n].push({ effect: e, share });
-    }
+      entries[i].share = total > 0 ? c.pcnRegistered[n] / total : 1 / members.length;
+    });
   });
 }
 
-/** The PCNs a scope such as `place:99E` covers. */
-export function scopeMembers(c: Compiled, scope: string): number[] {
-  const colon = scope.indexOf(':');
-  const level = scope.slice(0, colon);
-  const code = scope.slice(colon + 1);
-  const out: number[] = [];
-  for (let n = 0; n < c.pcns.codes.length; n++) {
-    const place = c.pcns.place[n];
-    if (
-      (level === 'pcn' && c.pcns.codes[n] === code) ||
-      (level === 'place' && c.places.codes[place] === code) ||
-      (level === 'system' && c.systems.codes[c.places.system[place]] === code)
-    ) {
-      out.push(n);
-    }
+/** For every scope an effect can name (`pcn:`, `place:`, `system:` and a code), its PCNs. */
+function scopeIndex(pcns: Compiled['pcns'], places: Compiled['places'], systems: Compiled['systems']): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  const add = (scope: string, n: number) => {
+    const list = index.get(scope);
+    if (list) list.push(n);
+    else index.set(scope, [n]);
+  };
+  for (let n = 0; n < pcns.codes.length; n++) {
+    const place = pcns.place[n];
+    add(`pcn:${pcns.codes[n]}`, n);
+    add(`place:${places.codes[place]}`, n);
+    add(`system:${systems.codes[places.system[place]]}`, n);
   }
-  return out;
+  return index;
 }
 
 /** Total WTE of role j in PCN n at week 0, wherever it is held. */

@@ -24,9 +24,9 @@ interface Run {
   overridden: Set<string>;
   /** Needs a full compile before it can be read. */
   stale: boolean;
-  /** Places to recompute before reading, and whether list sizes changed. */
+  /** Places to recompute before reading, and the systems whose list sizes changed. */
   dirtyPlaces: Set<number>;
-  listsChanged: boolean;
+  listSystems: Set<number>;
   lastKind: RecomputeKind;
 }
 
@@ -99,7 +99,7 @@ export class Projection {
       c.places.system.forEach((s, place) => {
         if (s === sys) run.dirtyPlaces.add(place);
       });
-      run.listsChanged = true;
+      run.listSystems.add(sys);
       return true;
     }
     if (table === 'workforce' && field === 'wte') {
@@ -132,13 +132,13 @@ export class Projection {
       const results = emptyResults(compiled);
       const scratch = scratchFor(compiled);
       recompute(compiled, results, null, scratch);
-      run = { compiled, results, scratch, overridden: overriddenPaths(scenario), stale: false, dirtyPlaces: new Set(), listsChanged: false, lastKind: 'full' };
+      run = { compiled, results, scratch, overridden: overriddenPaths(scenario), stale: false, dirtyPlaces: new Set(), listSystems: new Set(), lastKind: 'full' };
       this.#runs.set(scenarioId, run);
     } else if (run.dirtyPlaces.size > 0) {
-      if (run.listsChanged) refreshLists(run.compiled);
+      if (run.listSystems.size > 0) refreshLists(run.compiled, run.listSystems);
       recompute(run.compiled, run.results, run.dirtyPlaces, run.scratch);
       run.dirtyPlaces = new Set();
-      run.listsChanged = false;
+      run.listSystems = new Set();
       run.lastKind = 'places';
     } else run.lastKind = 'none';
     return run;
