@@ -65,6 +65,8 @@ export class Scratch {
   /** Roles with any staff, recruits or added capacity in the current PCN. */
   readonly active: Int32Array;
   readonly isActive: Uint8Array;
+  /** Roles whose safe-workload capacity is held apart from the current one. */
+  readonly split: Uint8Array;
   nActive = 0;
   constructor(readonly T: number, readonly R: number) {
     const RT = R * T;
@@ -106,6 +108,7 @@ export class Scratch {
     this.w = new Float64Array(R);
     this.active = new Int32Array(R);
     this.isActive = new Uint8Array(R);
+    this.split = new Uint8Array(R);
   }
 }
 
@@ -294,13 +297,14 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
 
   gatherEffects(c, n, s);
   simulateStocks(c, n, s);
-  const { active, isActive, wte, cap, capSafe, rem, remSafe, add, prod, hasAdd, hasProd, demandCut, nav, interventionCost, notHired } = s;
+  const { active, isActive, split, wte, cap, capSafe, rem, remSafe, add, prod, hasAdd, hasProd, demandCut, nav, interventionCost, notHired } = s;
   const { demand, nav1, nav2, capT, capSafeT, costT, gpWteT, gpDaysT, gpSafeT, unmetT, unmetSafeT, gpDefaultUnmetT } = s;
   const { leftT, leftSafeT, gpDeliveredT, gpDeliveredSafeT, externalCostT } = s;
   const nA = s.nActive;
 
   // Pass 1, role by role: capacity at current and safe workload, and what does not depend on
-  // care navigation.
+  // care navigation. Only GP roles with a safe level differ between the two workloads; the others
+  // keep one copy of their capacity until navigation first treats them differently (`split`).
   capT.fill(0);
   capSafeT.fill(0);
   costT.fill(0);
@@ -319,21 +323,39 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const oWte = offset + (L.roleWte + j) * T;
     const oCap = offset + (L.roleCapacity + j) * T;
     const cost = costPerWte[j];
-    for (let t = 0; t < T; t++) {
-      const p = withProd ? Math.max(0, prod[o + t]) : 1;
-      const extra = withAdd ? add[o + t] : 0;
-      const w = wte[o + t];
-      const c1 = w * f * p + extra;
-      const c2 = w * fs * p + extra;
-      cap[o + t] = c1;
-      rem[o + t] = c1;
-      capSafe[o + t] = c2;
-      remSafe[o + t] = c2;
-      capT[t] += c1;
-      capSafeT[t] += c2;
-      costT[t] += w * cost;
-      out[oWte + t] += w;
-      out[oCap + t] += c1;
+    if (fs === f) {
+      split[j] = 0;
+      for (let t = 0; t < T; t++) {
+        const p = withProd ? Math.max(0, prod[o + t]) : 1;
+        const extra = withAdd ? add[o + t] : 0;
+        const w = wte[o + t];
+        const c1 = w * f * p + extra;
+        cap[o + t] = c1;
+        rem[o + t] = c1;
+        capT[t] += c1;
+        capSafeT[t] += c1;
+        costT[t] += w * cost;
+        out[oWte + t] += w;
+        out[oCap + t] += c1;
+      }
+    } else {
+      split[j] = 1;
+      for (let t = 0; t < T; t++) {
+        const p = withProd ? Math.max(0, prod[o + t]) : 1;
+        const extra = withAdd ? add[o + t] : 0;
+        const w = wte[o + t];
+        const c1 = w * f * p + extra;
+        const c2 = w * fs * p + extra;
+        cap[o + t] = c1;
+        rem[o + t] = c1;
+        capSafe[o + t] = c2;
+        remSafe[o + t] = c2;
+        capT[t] += c1;
+        capSafeT[t] += c2;
+        costT[t] += w * cost;
+        out[oWte + t] += w;
+        out[oCap + t] += c1;
+      }
     }
     if (isGp[j]) {
       const days = clinicalDays[j];
@@ -345,6 +367,14 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       }
     }
   }
+  /** Gives role j its own safe-workload copy, from here on allocated separately. */
+  const splitRole = (j: number) => {
+    if (split[j]) return;
+    const o = j * T;
+    capSafe.set(cap.subarray(o, o + T), o);
+    remSafe.set(rem.subarray(o, o + T), o);
+    split[j] = 1;
+  };
 
   for (let t = 0; t < T; t++) {
     const cut = demandCut[t] < 1 ? demandCut[t] : 1;
@@ -354,22 +384,33 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   // Pass 2, need by need in allocation order: care navigation (MODEL.md section 6), at current
   // and at safe GP workload together. The navigated share fills the need's preferred roles in
   // order, what they cannot take joins the rest at the default route, and what is left is unmet.
-  // A role absent from this PCN has no capacity, so it is skipped.
+  // A role absent from this PCN has no capacity, so it is skipped. While a need has met only
+  // roles that are the same at both workloads, both allocations are identical and computed once.
   unmetT.fill(0);
   unmetSafeT.fill(0);
   gpDefaultUnmetT.fill(0);
   for (let oi = 0; oi < nNeeds; oi++) {
     const k = order[oi];
     const sh = share[k];
-    for (let t = 0; t < T; t++) {
-      const v = demand[t] * sh * nav[t];
-      nav1[t] = v;
-      nav2[t] = v;
-    }
+    for (let t = 0; t < T; t++) nav1[t] = demand[t] * sh * nav[t];
+    let same = true; // nav2 equals nav1 (and is not stored)
     for (let i = pathStart[k], end = pathStart[k + 1]; i < end; i++) {
       const j = pathRoles[i];
       if (!isActive[j]) continue;
       const o = j * T;
+      if (same && !split[j]) {
+        for (let t = 0; t < T; t++) {
+          const r1 = rem[o + t];
+          const a1 = nav1[t];
+          const take1 = Math.min(a1, r1);
+          rem[o + t] = r1 - take1;
+          nav1[t] = a1 - take1;
+        }
+        continue;
+      }
+      splitRole(j);
+      if (same) nav2.set(nav1);
+      same = false;
       for (let t = 0; t < T; t++) {
         const r1 = rem[o + t];
         const a1 = nav1[t];
@@ -385,30 +426,52 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     }
     const dj = defaultRole[k];
     const od = dj * T;
-    const present = isActive[dj] === 1;
     const gpDefault = defaultIsGp[k] === 1;
     const oUnmet = offset + (L.needUnmet + k) * T;
-    for (let t = 0; t < T; t++) {
-      const dk = demand[t] * sh;
-      const direct = dk - dk * nav[t];
-      const d1 = direct + nav1[t];
-      const d2 = direct + nav2[t];
-      let u1 = d1;
-      let u2 = d2;
-      if (present) {
+    if (!isActive[dj]) {
+      for (let t = 0; t < T; t++) {
+        const dk = demand[t] * sh;
+        const direct = dk - dk * nav[t];
+        const u1 = direct + nav1[t];
+        const u2 = same ? u1 : direct + nav2[t];
+        unmetT[t] += u1;
+        unmetSafeT[t] += u2;
+        if (gpDefault) gpDefaultUnmetT[t] += u1;
+        out[oUnmet + t] += u1;
+      }
+    } else if (same && !split[dj]) {
+      for (let t = 0; t < T; t++) {
+        const dk = demand[t] * sh;
+        const d1 = dk - dk * nav[t] + nav1[t];
         const r1 = rem[od + t];
         const t1 = Math.min(d1, r1);
         rem[od + t] = r1 - t1;
-        u1 = d1 - t1;
+        const u1 = d1 - t1;
+        unmetT[t] += u1;
+        unmetSafeT[t] += u1;
+        if (gpDefault) gpDefaultUnmetT[t] += u1;
+        out[oUnmet + t] += u1;
+      }
+    } else {
+      splitRole(dj);
+      const n2 = same ? nav1 : nav2;
+      for (let t = 0; t < T; t++) {
+        const dk = demand[t] * sh;
+        const direct = dk - dk * nav[t];
+        const d1 = direct + nav1[t];
+        const d2 = direct + n2[t];
+        const r1 = rem[od + t];
+        const t1 = Math.min(d1, r1);
+        rem[od + t] = r1 - t1;
         const r2 = remSafe[od + t];
         const t2 = Math.min(d2, r2);
         remSafe[od + t] = r2 - t2;
-        u2 = d2 - t2;
+        const u1 = d1 - t1;
+        unmetT[t] += u1;
+        unmetSafeT[t] += d2 - t2;
+        if (gpDefault) gpDefaultUnmetT[t] += u1;
+        out[oUnmet + t] += u1;
       }
-      unmetT[t] += u1;
-      unmetSafeT[t] += u2;
-      if (gpDefault) gpDefaultUnmetT[t] += u1;
-      out[oUnmet + t] += u1;
     }
   }
 
@@ -422,10 +485,12 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const j = active[a];
     const o = j * T;
     const oDelivered = offset + (L.roleDelivered + j) * T;
+    const cs = split[j] ? capSafe : cap;
+    const rs = split[j] ? remSafe : rem;
     for (let t = 0; t < T; t++) {
       const r1 = rem[o + t];
       leftT[t] += r1;
-      leftSafeT[t] += remSafe[o + t];
+      leftSafeT[t] += rs[o + t];
       out[oDelivered + t] += cap[o + t] - r1;
     }
     if (isExternal[j]) {
@@ -435,7 +500,7 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     if (isGp[j]) {
       for (let t = 0; t < T; t++) {
         gpDeliveredT[t] += cap[o + t] - rem[o + t];
-        gpDeliveredSafeT[t] += capSafe[o + t] - remSafe[o + t];
+        gpDeliveredSafeT[t] += cs[o + t] - rs[o + t];
       }
     }
   }

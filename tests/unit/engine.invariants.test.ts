@@ -170,6 +170,25 @@ describe('MODEL.md section 12 invariants', () => {
     );
   });
 
+  it('the safe-workload figures are those of the same workbook with GPs at the safe level', () => {
+    fc.assert(
+      fc.property(workbookArb, (wb) => {
+        const atSafe = { ...wb, roles: wb.roles.map((r) => (r.safeContactsPerDay === null ? r : { ...r, contactsPerDay: r.safeContactsPerDay })) };
+        const a = view(wb);
+        const b = view(atSafe);
+        const B = a.meta.layout.base;
+        const pairs = [
+          [B.capacitySafe, B.capacity],
+          [B.deliveredSafe, B.delivered],
+          [B.unmetSafe, B.unmet],
+          [B.gpDeliveredSafe, B.gpDelivered],
+        ];
+        for (const [safe, current] of pairs) a.s(safe).forEach((x, t) => expect(b.s(current)[t]).toBeCloseTo(x, 6));
+      }),
+      RUNS,
+    );
+  });
+
   it('the same workbook always gives identical outputs', () => {
     fc.assert(
       fc.property(workbookArb, (wb) => {
