@@ -137,11 +137,14 @@ export function checkWorkbook(wb: Workbook, withScenarios = true): Problem[] {
     if (f.to !== null && parseIsoDate(f.to) <= parseIsoDate(f.from)) add(`funding[${f.id}].to`, `ends (${f.to}) on or before it starts (${f.from})`);
   }
 
+  // a scenario's overrides are judged against a valid base: otherwise every scenario would repeat
+  // the base workbook's own problem
+  const baseValid = out.length === 0;
   for (const s of withScenarios ? wb.scenarios : []) {
     s.interventions.forEach((id, i) => {
       if (!interventions.has(id)) add(`scenarios[${s.id}].interventions[${i}]`, `no intervention has the id '${id}'`);
     });
-    for (const p of checkOverrides(wb, s.id)) add(p.path, p.message);
+    if (baseValid) for (const p of checkOverrides(wb, s.id)) add(p.path, p.message);
   }
   return out;
 }
@@ -172,7 +175,7 @@ function checkOverrides(wb: Workbook, scenarioId: string): Problem[] {
   // The overridden workbook must satisfy every rule the base one does.
   const shape = v.safeParse(WorkbookSchema, applied, { abortEarly: true });
   const first = shape.success ? checkWorkbook(shape.output, false)[0] : toProblem(shape.issues[0]);
-  return first ? [{ path: `scenarios[${scenarioId}].overrides`, message: `make ${first.path || 'the workbook'} invalid: ${first.message}` }] : [];
+  return first ? [{ path: `scenarios[${scenarioId}].overrides`, message: `these overrides make ${first.path || 'the workbook'} invalid: ${first.message}` }] : [];
 }
 
 function keyWord(table: string): string {
