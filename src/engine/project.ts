@@ -17,50 +17,62 @@ export interface Results {
   readonly pcnFy: Float64Array;
 }
 
+/** Per-role working series (R x T each, role-major: role j, week t at j * T + t). */
+const ROLE_SERIES = [
+  'add', // capacity added: extra and external appointments
+  'prod', // productivity factor
+  'planned', // planned recruits, WTE a week (under an ARRS cap)
+  'recruited', // WTE the PCN's share of planned recruits adds (no cap: linear path)
+  'wte',
+  'cap', // capacity at current workload
+  'capSafe', // at safe workload, for roles where it differs (see `split`)
+  'rem', // capacity still free as navigation fills it
+  'remSafe',
+] as const;
+
+/** Per-PCN weekly working series (T each). */
+const WEEK_SERIES = [
+  'demandCut',
+  'nav', // navigated share of demand
+  'interventionCost',
+  'notHired',
+  'demand',
+  'nav1', // one need's navigated demand still to place, at current and at safe workload
+  'nav2',
+  'capT',
+  'capSafeT',
+  'costT',
+  'gpWteT',
+  'gpDaysT',
+  'gpSafeT',
+  'unmetT',
+  'unmetSafeT',
+  'gpDefaultUnmetT',
+  'leftT',
+  'leftSafeT',
+  'gpDeliveredT',
+  'gpDeliveredSafeT',
+  'externalCostT',
+] as const;
+
+type RoleSeries = (typeof ROLE_SERIES)[number];
+type WeekSeries = (typeof WEEK_SERIES)[number];
+
 /**
- * Working arrays reused across PCNs so the loop allocates nothing. Per-role arrays are role-major
- * ([j * T + t]) so every pass over one role reads and writes contiguous memory; only the roles an
- * effect touched are ever dirty. Leavers are week-major ([t * R + j]) for the replacement lag.
+ * Working memory reused across PCNs so the loop allocates nothing. Every working series lives in
+ * one Float64Array, `m`, at the offsets in `at`: V8 keeps one array's base and length in registers
+ * across a loop but reloads them for each of many arrays, which made the passes about twice as
+ * slow. Only the roles an effect touched are ever dirty. Leavers (ARRS cap only) are week-major
+ * ([t * R + j]) for the replacement lag.
  */
 export class Scratch {
-  /** Capacity added (extra and external appointments), productivity factor, planned WTE a week. */
-  readonly add: Float64Array;
-  readonly prod: Float64Array;
-  readonly planned: Float64Array;
-  /** WTE the PCN's share of planned recruits adds each week (linear path, no ARRS cap). */
-  readonly recruited: Float64Array;
+  readonly m: Float64Array;
+  readonly at: Readonly<Record<RoleSeries | WeekSeries, number>>;
+  readonly leavers: Float64Array;
   readonly hasAdd: Uint8Array;
   readonly hasProd: Uint8Array;
   readonly hasPlanned: Uint8Array;
-  readonly wte: Float64Array;
-  /** Capacity, and what is left of it as navigation fills it, at current and safe workload. */
-  readonly cap: Float64Array;
-  readonly capSafe: Float64Array;
-  readonly rem: Float64Array;
-  readonly remSafe: Float64Array;
-  readonly leavers: Float64Array;
-  readonly demandCut: Float64Array;
-  readonly nav: Float64Array;
-  readonly interventionCost: Float64Array;
-  readonly notHired: Float64Array;
-  /** Weekly series of the current PCN: demand, one need's navigated demand still to place, sums. */
-  readonly demand: Float64Array;
-  readonly nav1: Float64Array;
-  readonly nav2: Float64Array;
-  readonly capT: Float64Array;
-  readonly capSafeT: Float64Array;
-  readonly costT: Float64Array;
-  readonly gpWteT: Float64Array;
-  readonly gpDaysT: Float64Array;
-  readonly gpSafeT: Float64Array;
-  readonly unmetT: Float64Array;
-  readonly unmetSafeT: Float64Array;
-  readonly gpDefaultUnmetT: Float64Array;
-  readonly leftT: Float64Array;
-  readonly leftSafeT: Float64Array;
-  readonly gpDeliveredT: Float64Array;
-  readonly gpDeliveredSafeT: Float64Array;
-  readonly externalCostT: Float64Array;
+  /** Starting WTE of each role in the current PCN. */
   readonly w: Float64Array;
   /** Roles with any staff, recruits or added capacity in the current PCN. */
   readonly active: Int32Array;
@@ -68,47 +80,37 @@ export class Scratch {
   /** Roles whose safe-workload capacity is held apart from the current one. */
   readonly split: Uint8Array;
   nActive = 0;
-  constructor(readonly T: number, readonly R: number) {
-    const RT = R * T;
-    const weekly = () => new Float64Array(T);
-    this.add = new Float64Array(RT);
-    this.prod = new Float64Array(RT).fill(1);
-    this.planned = new Float64Array(RT);
-    this.recruited = new Float64Array(RT);
+  constructor(
+    readonly T: number,
+    readonly R: number,
+  ) {
+    const at: Record<string, number> = {};
+    let size = 0;
+    for (const k of ROLE_SERIES) {
+      at[k] = size;
+      size += R * T;
+    }
+    for (const k of WEEK_SERIES) {
+      at[k] = size;
+      size += T;
+    }
+    this.at = at as Scratch['at'];
+    this.m = new Float64Array(size);
+    this.m.fill(1, this.at.prod, this.at.prod + R * T);
+    this.leavers = new Float64Array(R * T);
     this.hasAdd = new Uint8Array(R);
     this.hasProd = new Uint8Array(R);
     this.hasPlanned = new Uint8Array(R);
-    this.wte = new Float64Array(RT);
-    this.cap = new Float64Array(RT);
-    this.capSafe = new Float64Array(RT);
-    this.rem = new Float64Array(RT);
-    this.remSafe = new Float64Array(RT);
-    this.leavers = new Float64Array(RT);
-    this.demandCut = weekly();
-    this.nav = weekly();
-    this.interventionCost = weekly();
-    this.notHired = weekly();
-    this.demand = weekly();
-    this.nav1 = weekly();
-    this.nav2 = weekly();
-    this.capT = weekly();
-    this.capSafeT = weekly();
-    this.costT = weekly();
-    this.gpWteT = weekly();
-    this.gpDaysT = weekly();
-    this.gpSafeT = weekly();
-    this.unmetT = weekly();
-    this.unmetSafeT = weekly();
-    this.gpDefaultUnmetT = weekly();
-    this.leftT = weekly();
-    this.leftSafeT = weekly();
-    this.gpDeliveredT = weekly();
-    this.gpDeliveredSafeT = weekly();
-    this.externalCostT = weekly();
     this.w = new Float64Array(R);
     this.active = new Int32Array(R);
     this.isActive = new Uint8Array(R);
     this.split = new Uint8Array(R);
+  }
+
+  /** One working series of the PCN last projected (a view, for reading). */
+  role(name: RoleSeries, j: number): Float64Array {
+    const o = this.at[name] + j * this.T;
+    return this.m.subarray(o, o + this.T);
   }
 }
 
@@ -120,23 +122,31 @@ export function scratchFor(c: Compiled): Scratch {
 function gatherEffects(c: Compiled, n: number, s: Scratch): void {
   const T = c.tl.T;
   const R = c.roles.n;
-  const { add, prod, planned, recruited, hasAdd, hasProd, hasPlanned, demandCut, nav, interventionCost } = s;
+  const { m, at, hasAdd, hasProd, hasPlanned } = s;
+  const ADD = at.add;
+  const PROD = at.prod;
+  const PLANNED = at.planned;
+  const RECRUITED = at.recruited;
+  const CUT = at.demandCut;
+  const NAV = at.nav;
+  const ICOST = at.interventionCost;
   const linear = c.arrsCap === null;
   // clean only what the previous PCN dirtied
   for (let j = 0; j < R; j++) {
-    if (hasAdd[j]) add.fill(0, j * T, (j + 1) * T);
-    if (hasProd[j]) prod.fill(1, j * T, (j + 1) * T);
+    const o = j * T;
+    if (hasAdd[j]) m.fill(0, ADD + o, ADD + o + T);
+    if (hasProd[j]) m.fill(1, PROD + o, PROD + o + T);
     if (hasPlanned[j]) {
-      planned.fill(0, j * T, (j + 1) * T);
-      recruited.fill(0, j * T, (j + 1) * T);
+      m.fill(0, PLANNED + o, PLANNED + o + T);
+      m.fill(0, RECRUITED + o, RECRUITED + o + T);
     }
   }
   hasAdd.fill(0);
   hasProd.fill(0);
   hasPlanned.fill(0);
-  demandCut.fill(0);
-  nav.fill(c.navigationBase);
-  interventionCost.fill(0);
+  m.fill(0, CUT, CUT + T);
+  m.fill(c.navigationBase, NAV, NAV + T);
+  m.fill(0, ICOST, ICOST + T);
   const growth = c.places.growth[c.pcns.place[n]];
   const base = c.navigationBase;
   for (const { effect, share } of c.pcnEffects[n]) {
@@ -150,45 +160,45 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         hasAdd[j] = 1;
         if (eff.per1000) {
           const perList = (eff.amount * c.pcnRegistered[n]) / 1000;
-          for (let t = 0; t < T; t++) add[o + t] += prof[t] * perList * growth[t];
-        } else for (let t = 0; t < T; t++) add[o + t] += prof[t] * eff.amount * share;
+          for (let t = 0; t < T; t++) m[ADD + o + t] += prof[t] * perList * growth[t];
+        } else for (let t = 0; t < T; t++) m[ADD + o + t] += prof[t] * eff.amount * share;
         break;
       case 'externalCapacity':
       case 'externalRow':
         if (j < 0) break;
         hasAdd[j] = 1;
-        for (let t = 0; t < T; t++) add[o + t] += prof[t] * eff.amount * share;
+        for (let t = 0; t < T; t++) m[ADD + o + t] += prof[t] * eff.amount * share;
         break;
       case 'demandReduction':
-        for (let t = 0; t < T; t++) demandCut[t] += prof[t] * eff.amount;
+        for (let t = 0; t < T; t++) m[CUT + t] += prof[t] * eff.amount;
         break;
       case 'navigationShare':
         // the highest of the base share and each active intervention's ramped share applies
         for (let t = 0; t < T; t++) {
           if (prof[t] > 0) {
             const v = base + prof[t] * (eff.amount - base);
-            if (v > nav[t]) nav[t] = v;
+            if (v > m[NAV + t]) m[NAV + t] = v;
           }
         }
         break;
       case 'productivity':
         if (j < 0) break;
         hasProd[j] = 1;
-        for (let t = 0; t < T; t++) prod[o + t] += prof[t] * eff.amount;
+        for (let t = 0; t < T; t++) m[PROD + o + t] += prof[t] * eff.amount;
         break;
       case 'recruitment': {
         if (j < 0) break;
         hasPlanned[j] = 1;
         const resp = eff.response;
-        if (linear && resp) for (let t = 0; t < T; t++) recruited[o + t] += share * resp[t];
-        else for (let t = 0; t < T; t++) planned[o + t] += (prof[t] * eff.amount * share) / 52;
+        if (linear && resp) for (let t = 0; t < T; t++) m[RECRUITED + o + t] += share * resp[t];
+        else for (let t = 0; t < T; t++) m[PLANNED + o + t] += (prof[t] * eff.amount * share) / 52;
         break;
       }
     }
     if (eff.annualCost > 0) {
       const run = eff.running;
       const weekly = (eff.annualCost / 52) * share;
-      for (let t = 0; t < T; t++) interventionCost[t] += run[t] * weekly;
+      for (let t = 0; t < T; t++) m[ICOST + t] += run[t] * weekly;
     }
   }
 }
@@ -204,7 +214,10 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
   const { leaving, replacement, lag, isExternal, isArrs, costPerWte } = c.roles;
   const growth = c.places.growth[c.pcns.place[n]];
   const cap = c.arrsCap;
-  const { wte, leavers: lv, planned, hasPlanned, hasAdd, active, w: ws, notHired: nh } = s;
+  const { m, at, leavers: lv, hasPlanned, hasAdd, active, w: ws } = s;
+  const WTE = at.wte;
+  const PLANNED = at.planned;
+  const NH = at.notHired;
   let nA = 0;
   for (let j = 0; j < R; j++) {
     const w0 = isExternal[j] ? 0 : pcnStock0(c, n, j);
@@ -215,16 +228,16 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
   if (cap === null) {
     // no budget cap: every role moves on its own and linearly (see CompiledEffect.response)
     const { unit } = c.roles;
-    const { recruited } = s;
+    const RECRUITED = at.recruited;
     for (let a = 0; a < nA; a++) {
       const j = active[a];
       const w0 = ws[j];
       const u = unit[j];
       const o = j * T;
-      if (hasPlanned[j]) for (let t = 0; t < T; t++) wte[o + t] = w0 * u[t] + recruited[o + t];
-      else for (let t = 0; t < T; t++) wte[o + t] = w0 * u[t];
+      if (hasPlanned[j]) for (let t = 0; t < T; t++) m[WTE + o + t] = w0 * u[t] + m[RECRUITED + o + t];
+      else for (let t = 0; t < T; t++) m[WTE + o + t] = w0 * u[t];
     }
-    nh.fill(0);
+    m.fill(0, NH, NH + T);
     return;
   }
   let notHired = 0;
@@ -235,37 +248,37 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
     for (let a = 0; a < nA; a++) {
       const j = active[a];
       const w = ws[j];
-      wte[j * T + t] = w;
+      m[WTE + j * T + t] = w;
       if (isExternal[j]) continue;
       const q = leaving[j];
       const out = (w * q) / 52;
       lv[row + j] = out;
       const l = lag[j];
-      const replaced = replacement[j] * (t >= l ? lv[row - l * R + j] : (wte[j * T] * q) / 52);
+      const replaced = replacement[j] * (t >= l ? lv[row - l * R + j] : (m[WTE + j * T] * q) / 52);
       let next = w - out + replaced;
       if (next < 0) next = 0;
       ws[j] = next;
-      if (cap !== null && isArrs[j]) {
+      if (isArrs[j]) {
         arrsBill += next * costPerWte[j];
-        arrsPlannedBill += planned[j * T + t] * costPerWte[j];
+        arrsPlannedBill += m[PLANNED + j * T + t] * costPerWte[j];
       }
     }
     // hire the planned recruits: all of them, unless the ARRS cap binds
     let arrsFactor = 1;
-    if (cap !== null && arrsPlannedBill > 0) {
+    if (arrsPlannedBill > 0) {
       const budget = cap * c.pcnWeighted[n] * growth[t];
       arrsFactor = Math.min(1, Math.max(0, budget - arrsBill) / arrsPlannedBill);
     }
     for (let a = 0; a < nA; a++) {
       const j = active[a];
       if (!hasPlanned[j]) continue;
-      const p = planned[j * T + t];
-      if (cap !== null && isArrs[j]) {
+      const p = m[PLANNED + j * T + t];
+      if (isArrs[j]) {
         ws[j] += p * arrsFactor;
         notHired += p * (1 - arrsFactor);
       } else ws[j] += p;
     }
-    nh[t] = notHired;
+    m[NH + t] = notHired;
   }
 }
 
@@ -297,20 +310,47 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
 
   gatherEffects(c, n, s);
   simulateStocks(c, n, s);
-  const { active, isActive, split, wte, cap, capSafe, rem, remSafe, add, prod, hasAdd, hasProd, demandCut, nav, interventionCost, notHired } = s;
-  const { demand, nav1, nav2, capT, capSafeT, costT, gpWteT, gpDaysT, gpSafeT, unmetT, unmetSafeT, gpDefaultUnmetT } = s;
-  const { leftT, leftSafeT, gpDeliveredT, gpDeliveredSafeT, externalCostT } = s;
+  const { m, at, active, isActive, split, hasAdd, hasProd } = s;
   const nA = s.nActive;
+  // offsets of the working series in m
+  const ADD = at.add;
+  const PROD = at.prod;
+  const WTE = at.wte;
+  const CAP = at.cap;
+  const CAPS = at.capSafe;
+  const REM = at.rem;
+  const REMS = at.remSafe;
+  const NAV = at.nav;
+  const CUT = at.demandCut;
+  const DEMAND = at.demand;
+  const NAV1 = at.nav1;
+  const NAV2 = at.nav2;
+  const CAPT = at.capT;
+  const CAPST = at.capSafeT;
+  const COSTT = at.costT;
+  const GPWTE = at.gpWteT;
+  const GPDAYS = at.gpDaysT;
+  const GPSAFE = at.gpSafeT;
+  const UNMET = at.unmetT;
+  const UNMETS = at.unmetSafeT;
+  const GPDEFU = at.gpDefaultUnmetT;
+  const LEFT = at.leftT;
+  const LEFTS = at.leftSafeT;
+  const GPDEL = at.gpDeliveredT;
+  const GPDELS = at.gpDeliveredSafeT;
+  const EXTC = at.externalCostT;
+  const ICOST = at.interventionCost;
+  const NH = at.notHired;
 
   // Pass 1, role by role: capacity at current and safe workload, and what does not depend on
   // care navigation. Only GP roles with a safe level differ between the two workloads; the others
   // keep one copy of their capacity until navigation first treats them differently (`split`).
-  capT.fill(0);
-  capSafeT.fill(0);
-  costT.fill(0);
-  gpWteT.fill(0);
-  gpDaysT.fill(0);
-  gpSafeT.fill(0);
+  m.fill(0, CAPT, CAPT + T);
+  m.fill(0, CAPST, CAPST + T);
+  m.fill(0, COSTT, COSTT + T);
+  m.fill(0, GPWTE, GPWTE + T);
+  m.fill(0, GPDAYS, GPDAYS + T);
+  m.fill(0, GPSAFE, GPSAFE + T);
   isActive.fill(0);
   for (let a = 0; a < nA; a++) {
     const j = active[a];
@@ -326,33 +366,33 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     if (fs === f) {
       split[j] = 0;
       for (let t = 0; t < T; t++) {
-        const p = withProd ? Math.max(0, prod[o + t]) : 1;
-        const extra = withAdd ? add[o + t] : 0;
-        const w = wte[o + t];
+        const p = withProd ? Math.max(0, m[PROD + o + t]) : 1;
+        const extra = withAdd ? m[ADD + o + t] : 0;
+        const w = m[WTE + o + t];
         const c1 = w * f * p + extra;
-        cap[o + t] = c1;
-        rem[o + t] = c1;
-        capT[t] += c1;
-        capSafeT[t] += c1;
-        costT[t] += w * cost;
+        m[CAP + o + t] = c1;
+        m[REM + o + t] = c1;
+        m[CAPT + t] += c1;
+        m[CAPST + t] += c1;
+        m[COSTT + t] += w * cost;
         out[oWte + t] += w;
         out[oCap + t] += c1;
       }
     } else {
       split[j] = 1;
       for (let t = 0; t < T; t++) {
-        const p = withProd ? Math.max(0, prod[o + t]) : 1;
-        const extra = withAdd ? add[o + t] : 0;
-        const w = wte[o + t];
+        const p = withProd ? Math.max(0, m[PROD + o + t]) : 1;
+        const extra = withAdd ? m[ADD + o + t] : 0;
+        const w = m[WTE + o + t];
         const c1 = w * f * p + extra;
         const c2 = w * fs * p + extra;
-        cap[o + t] = c1;
-        rem[o + t] = c1;
-        capSafe[o + t] = c2;
-        remSafe[o + t] = c2;
-        capT[t] += c1;
-        capSafeT[t] += c2;
-        costT[t] += w * cost;
+        m[CAP + o + t] = c1;
+        m[REM + o + t] = c1;
+        m[CAPS + o + t] = c2;
+        m[REMS + o + t] = c2;
+        m[CAPT + t] += c1;
+        m[CAPST + t] += c2;
+        m[COSTT + t] += w * cost;
         out[oWte + t] += w;
         out[oCap + t] += c1;
       }
@@ -360,10 +400,10 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     if (isGp[j]) {
       const days = clinicalDays[j];
       for (let t = 0; t < T; t++) {
-        const w = wte[o + t];
-        gpWteT[t] += w;
-        gpDaysT[t] += w * days;
-        gpSafeT[t] += w * fs;
+        const w = m[WTE + o + t];
+        m[GPWTE + t] += w;
+        m[GPDAYS + t] += w * days;
+        m[GPSAFE + t] += w * fs;
       }
     }
   }
@@ -371,14 +411,14 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   const splitRole = (j: number) => {
     if (split[j]) return;
     const o = j * T;
-    capSafe.set(cap.subarray(o, o + T), o);
-    remSafe.set(rem.subarray(o, o + T), o);
+    m.copyWithin(CAPS + o, CAP + o, CAP + o + T);
+    m.copyWithin(REMS + o, REM + o, REM + o + T);
     split[j] = 1;
   };
 
   for (let t = 0; t < T; t++) {
-    const cut = demandCut[t] < 1 ? demandCut[t] : 1;
-    demand[t] = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
+    const cut = m[CUT + t] < 1 ? m[CUT + t] : 1;
+    m[DEMAND + t] = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
   }
 
   // Pass 2, need by need in allocation order: care navigation (MODEL.md section 6), at current
@@ -386,13 +426,13 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   // order, what they cannot take joins the rest at the default route, and what is left is unmet.
   // A role absent from this PCN has no capacity, so it is skipped. While a need has met only
   // roles that are the same at both workloads, both allocations are identical and computed once.
-  unmetT.fill(0);
-  unmetSafeT.fill(0);
-  gpDefaultUnmetT.fill(0);
+  m.fill(0, UNMET, UNMET + T);
+  m.fill(0, UNMETS, UNMETS + T);
+  m.fill(0, GPDEFU, GPDEFU + T);
   for (let oi = 0; oi < nNeeds; oi++) {
     const k = order[oi];
     const sh = share[k];
-    for (let t = 0; t < T; t++) nav1[t] = demand[t] * sh * nav[t];
+    for (let t = 0; t < T; t++) m[NAV1 + t] = m[DEMAND + t] * sh * m[NAV + t];
     let same = true; // nav2 equals nav1 (and is not stored)
     for (let i = pathStart[k], end = pathStart[k + 1]; i < end; i++) {
       const j = pathRoles[i];
@@ -400,28 +440,28 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       const o = j * T;
       if (same && !split[j]) {
         for (let t = 0; t < T; t++) {
-          const r1 = rem[o + t];
-          const a1 = nav1[t];
+          const r1 = m[REM + o + t];
+          const a1 = m[NAV1 + t];
           const take1 = Math.min(a1, r1);
-          rem[o + t] = r1 - take1;
-          nav1[t] = a1 - take1;
+          m[REM + o + t] = r1 - take1;
+          m[NAV1 + t] = a1 - take1;
         }
         continue;
       }
       splitRole(j);
-      if (same) nav2.set(nav1);
+      if (same) m.copyWithin(NAV2, NAV1, NAV1 + T);
       same = false;
       for (let t = 0; t < T; t++) {
-        const r1 = rem[o + t];
-        const a1 = nav1[t];
+        const r1 = m[REM + o + t];
+        const a1 = m[NAV1 + t];
         const take1 = Math.min(a1, r1);
-        rem[o + t] = r1 - take1;
-        nav1[t] = a1 - take1;
-        const r2 = remSafe[o + t];
-        const a2 = nav2[t];
+        m[REM + o + t] = r1 - take1;
+        m[NAV1 + t] = a1 - take1;
+        const r2 = m[REMS + o + t];
+        const a2 = m[NAV2 + t];
         const take2 = Math.min(a2, r2);
-        remSafe[o + t] = r2 - take2;
-        nav2[t] = a2 - take2;
+        m[REMS + o + t] = r2 - take2;
+        m[NAV2 + t] = a2 - take2;
       }
     }
     const dj = defaultRole[k];
@@ -429,117 +469,139 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const gpDefault = defaultIsGp[k] === 1;
     const oUnmet = offset + (L.needUnmet + k) * T;
     if (!isActive[dj]) {
+      const n2 = same ? NAV1 : NAV2;
       for (let t = 0; t < T; t++) {
-        const dk = demand[t] * sh;
-        const direct = dk - dk * nav[t];
-        const u1 = direct + nav1[t];
-        const u2 = same ? u1 : direct + nav2[t];
-        unmetT[t] += u1;
-        unmetSafeT[t] += u2;
-        if (gpDefault) gpDefaultUnmetT[t] += u1;
+        const dk = m[DEMAND + t] * sh;
+        const direct = dk - dk * m[NAV + t];
+        const u1 = direct + m[NAV1 + t];
+        const u2 = direct + m[n2 + t];
+        m[UNMET + t] += u1;
+        m[UNMETS + t] += u2;
+        if (gpDefault) m[GPDEFU + t] += u1;
         out[oUnmet + t] += u1;
       }
     } else if (same && !split[dj]) {
       for (let t = 0; t < T; t++) {
-        const dk = demand[t] * sh;
-        const d1 = dk - dk * nav[t] + nav1[t];
-        const r1 = rem[od + t];
+        const dk = m[DEMAND + t] * sh;
+        const d1 = dk - dk * m[NAV + t] + m[NAV1 + t];
+        const r1 = m[REM + od + t];
         const t1 = Math.min(d1, r1);
-        rem[od + t] = r1 - t1;
+        m[REM + od + t] = r1 - t1;
         const u1 = d1 - t1;
-        unmetT[t] += u1;
-        unmetSafeT[t] += u1;
-        if (gpDefault) gpDefaultUnmetT[t] += u1;
+        m[UNMET + t] += u1;
+        m[UNMETS + t] += u1;
+        if (gpDefault) m[GPDEFU + t] += u1;
         out[oUnmet + t] += u1;
       }
     } else {
       splitRole(dj);
-      const n2 = same ? nav1 : nav2;
+      const n2 = same ? NAV1 : NAV2;
       for (let t = 0; t < T; t++) {
-        const dk = demand[t] * sh;
-        const direct = dk - dk * nav[t];
-        const d1 = direct + nav1[t];
-        const d2 = direct + n2[t];
-        const r1 = rem[od + t];
+        const dk = m[DEMAND + t] * sh;
+        const direct = dk - dk * m[NAV + t];
+        const d1 = direct + m[NAV1 + t];
+        const d2 = direct + m[n2 + t];
+        const r1 = m[REM + od + t];
         const t1 = Math.min(d1, r1);
-        rem[od + t] = r1 - t1;
-        const r2 = remSafe[od + t];
+        m[REM + od + t] = r1 - t1;
+        const r2 = m[REMS + od + t];
         const t2 = Math.min(d2, r2);
-        remSafe[od + t] = r2 - t2;
+        m[REMS + od + t] = r2 - t2;
         const u1 = d1 - t1;
-        unmetT[t] += u1;
-        unmetSafeT[t] += d2 - t2;
-        if (gpDefault) gpDefaultUnmetT[t] += u1;
+        m[UNMET + t] += u1;
+        m[UNMETS + t] += d2 - t2;
+        if (gpDefault) m[GPDEFU + t] += u1;
         out[oUnmet + t] += u1;
       }
     }
   }
 
   // Pass 3, role by role: what each role delivered.
-  leftT.fill(0);
-  leftSafeT.fill(0);
-  gpDeliveredT.fill(0);
-  gpDeliveredSafeT.fill(0);
-  externalCostT.fill(0);
+  m.fill(0, LEFT, LEFT + T);
+  m.fill(0, LEFTS, LEFTS + T);
+  m.fill(0, GPDEL, GPDEL + T);
+  m.fill(0, GPDELS, GPDELS + T);
+  m.fill(0, EXTC, EXTC + T);
   for (let a = 0; a < nA; a++) {
     const j = active[a];
     const o = j * T;
     const oDelivered = offset + (L.roleDelivered + j) * T;
-    const cs = split[j] ? capSafe : cap;
-    const rs = split[j] ? remSafe : rem;
+    const cs = (split[j] ? CAPS : CAP) + o;
+    const rs = (split[j] ? REMS : REM) + o;
     for (let t = 0; t < T; t++) {
-      const r1 = rem[o + t];
-      leftT[t] += r1;
-      leftSafeT[t] += rs[o + t];
-      out[oDelivered + t] += cap[o + t] - r1;
+      const r1 = m[REM + o + t];
+      m[LEFT + t] += r1;
+      m[LEFTS + t] += m[rs + t];
+      out[oDelivered + t] += m[CAP + o + t] - r1;
     }
     if (isExternal[j]) {
       const cpa = costPerAppointment[j];
-      for (let t = 0; t < T; t++) externalCostT[t] += (cap[o + t] - rem[o + t]) * cpa;
+      for (let t = 0; t < T; t++) m[EXTC + t] += (m[CAP + o + t] - m[REM + o + t]) * cpa;
     }
     if (isGp[j]) {
       for (let t = 0; t < T; t++) {
-        gpDeliveredT[t] += cap[o + t] - rem[o + t];
-        gpDeliveredSafeT[t] += cs[o + t] - rs[o + t];
+        m[GPDEL + t] += m[CAP + o + t] - m[REM + o + t];
+        m[GPDELS + t] += m[cs + t] - m[rs + t];
       }
     }
   }
 
   // Pass 4, week by week: the PCN's totals.
+  const sRegistered = offset + B.registered * T;
+  const sWeighted = offset + B.weighted * T;
+  const sDemand = offset + B.demand * T;
+  const sCapacity = offset + B.capacity * T;
+  const sCapacitySafe = offset + B.capacitySafe * T;
+  const sDelivered = offset + B.delivered * T;
+  const sDeliveredSafe = offset + B.deliveredSafe * T;
+  const sUnmet = offset + B.unmet * T;
+  const sUnmetSafe = offset + B.unmetSafe * T;
+  const sGpWte = offset + B.gpWte * T;
+  const sGpWteDays = offset + B.gpWteDays * T;
+  const sGpDelivered = offset + B.gpDelivered * T;
+  const sGpDeliveredSafe = offset + B.gpDeliveredSafe * T;
+  const sGpRouted = offset + B.gpRoutedDemand * T;
+  const sGpNeeded = offset + B.gpWteNeededSafe * T;
+  const sWorkforceCost = offset + B.workforceCost * T;
+  const sInterventionCost = offset + B.interventionCost * T;
+  const sExternalCost = offset + B.externalCost * T;
+  const sArrsNotHired = offset + B.arrsNotHired * T;
+  const sNavigatedWeight = offset + B.navigatedWeight * T;
   for (let t = 0; t < T; t++) {
-    const capacity = capT[t];
-    const capacitySafe = capSafeT[t];
-    const gpWte = gpWteT[t];
-    const gpWteDays = gpDaysT[t];
-    const gpDelivered = gpDeliveredT[t];
-    const gpRouted = gpDelivered + gpDefaultUnmetT[t];
+    const capacity = m[CAPT + t];
+    const capacitySafe = m[CAPST + t];
+    const gpWte = m[GPWTE + t];
+    const gpWteDays = m[GPDAYS + t];
+    const gpDelivered = m[GPDEL + t];
+    const gpRouted = gpDelivered + m[GPDEFU + t];
     // appointments one GP WTE can safely give a week (WTE-weighted over GP roles)
-    const safePerWte = gpWte > 0 ? gpSafeT[t] / gpWte : fallbackSafe;
+    const safePerWte = gpWte > 0 ? m[GPSAFE + t] / gpWte : fallbackSafe;
     const gpNeeded = safePerWte > 0 ? gpRouted / safePerWte : 0;
-    const registered = registered0 * growth[t];
-    const d = demand[t];
-    const unmet = unmetT[t];
-    const unmetSafe = unmetSafeT[t];
-    out[offset + B.registered * T + t] += registered;
-    out[offset + B.weighted * T + t] += weighted0 * growth[t];
-    out[offset + B.demand * T + t] += d;
-    out[offset + B.capacity * T + t] += capacity;
-    out[offset + B.capacitySafe * T + t] += capacitySafe;
-    out[offset + B.delivered * T + t] += capacity - leftT[t];
-    out[offset + B.deliveredSafe * T + t] += capacitySafe - leftSafeT[t];
-    out[offset + B.unmet * T + t] += unmet;
-    out[offset + B.unmetSafe * T + t] += unmetSafe;
-    out[offset + B.gpWte * T + t] += gpWte;
-    out[offset + B.gpWteDays * T + t] += gpWteDays;
-    out[offset + B.gpDelivered * T + t] += gpDelivered;
-    out[offset + B.gpDeliveredSafe * T + t] += gpDeliveredSafeT[t];
-    out[offset + B.gpRoutedDemand * T + t] += gpRouted;
-    out[offset + B.gpWteNeededSafe * T + t] += gpNeeded;
-    out[offset + B.workforceCost * T + t] += costT[t] / 52;
-    out[offset + B.interventionCost * T + t] += interventionCost[t];
-    out[offset + B.externalCost * T + t] += externalCostT[t];
-    out[offset + B.arrsNotHired * T + t] += notHired[t];
-    out[offset + B.navigatedWeight * T + t] += nav[t] * registered;
+    const g = growth[t];
+    const registered = registered0 * g;
+    const d = m[DEMAND + t];
+    const unmet = m[UNMET + t];
+    const unmetSafe = m[UNMETS + t];
+    out[sRegistered + t] += registered;
+    out[sWeighted + t] += weighted0 * g;
+    out[sDemand + t] += d;
+    out[sCapacity + t] += capacity;
+    out[sCapacitySafe + t] += capacitySafe;
+    out[sDelivered + t] += capacity - m[LEFT + t];
+    out[sDeliveredSafe + t] += capacitySafe - m[LEFTS + t];
+    out[sUnmet + t] += unmet;
+    out[sUnmetSafe + t] += unmetSafe;
+    out[sGpWte + t] += gpWte;
+    out[sGpWteDays + t] += gpWteDays;
+    out[sGpDelivered + t] += gpDelivered;
+    out[sGpDeliveredSafe + t] += m[GPDELS + t];
+    out[sGpRouted + t] += gpRouted;
+    out[sGpNeeded + t] += gpNeeded;
+    out[sWorkforceCost + t] += m[COSTT + t] / 52;
+    out[sInterventionCost + t] += m[ICOST + t];
+    out[sExternalCost + t] += m[EXTC + t];
+    out[sArrsNotHired + t] += m[NH + t];
+    out[sNavigatedWeight + t] += m[NAV + t] * registered;
 
     if (fy) {
       const o = (n * nFy + fyOfWeek[t]) * NSTAT;

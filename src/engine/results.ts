@@ -63,7 +63,7 @@ function practiceBlock(c: Compiled, p: number, s: Scratch): Float64Array {
   const T = L.T;
   const R = c.roles.n;
   const B = L.base;
-  const pcn = pcnBlock(c, n, s); // leaves this PCN's effects (s.prod, s.add) in the scratch
+  const pcn = pcnBlock(c, n, s); // leaves this PCN's effects (productivity, added capacity) in the scratch
   const out = new Float64Array(L.size);
   const members = c.pcns.practices[n];
   const demandShare = c.pcnBase[n] > 0 ? c.practices.base[p] / c.pcnBase[n] : 1 / members.length;
@@ -87,11 +87,13 @@ function practiceBlock(c: Compiled, p: number, s: Scratch): Float64Array {
     const own0 = c.practiceWte[p * R + j];
     let allPractices0 = 0;
     for (const q of members) allPractices0 += c.practiceWte[q * R + j];
+    const prodJ = s.role('prod', j);
+    const addJ = s.role('add', j);
     for (let t = 0; t < T; t++) {
       const pcnWte = pcn[(L.roleWte + j) * T + t];
       const wte = own0 * unit[j][t] + listShare * Math.max(0, pcnWte - allPractices0 * unit[j][t]);
-      const prod = Math.max(0, s.prod[t * R + j]);
-      const add = listShare * s.add[t * R + j];
+      const prod = Math.max(0, prodJ[t]);
+      const add = listShare * addJ[t];
       const cap = wte * factor[j] * prod + add;
       out[(L.roleWte + j) * T + t] = wte;
       out[(L.roleCapacity + j) * T + t] = cap;

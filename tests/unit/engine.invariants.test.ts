@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Projection, type EntityRef } from '../../src/engine';
 import type { Workbook } from '../../src/model/schema';
 import { role, tiny } from './fixtures';
+import { loadSample } from '../../src/sample';
 
 const ROLES = ['gp', 'nurse', 'pharmacist'];
 const EPS = 1e-7;
@@ -134,6 +135,22 @@ describe('MODEL.md section 12 invariants', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('the practices of a PCN add up to it in every series, with interventions active', () => {
+    // the sample's Strategy scenario adds GP appointments, external capacity and recruits
+    const sample = loadSample();
+    const p = new Projection(sample);
+    const size = p.meta().layout.size;
+    for (const pcn of sample.pcns.slice(0, 6)) {
+      const whole = p.series('strategy', { level: 'pcn', code: pcn.code });
+      const sum = new Float64Array(size);
+      for (const practice of sample.practices.filter((x) => x.pcn === pcn.code)) {
+        p.series('strategy', { level: 'practice', code: practice.code }).forEach((x, i) => (sum[i] += x));
+      }
+      const worst = whole.reduce((w, x, i) => Math.max(w, Math.abs(x - sum[i]) / Math.max(1, Math.abs(x))), 0);
+      expect(worst, `PCN ${pcn.code}`).toBeLessThan(1e-9);
+    }
   });
 
   it('zero growth and flat seasonality give a constant series', () => {
