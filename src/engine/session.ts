@@ -33,6 +33,8 @@ interface Run {
 export interface Meta {
   layout: Layout;
   fyLabels: readonly string[];
+  /** The first week of each financial year, for axis ticks. */
+  fyFirstWeek: readonly number[];
   startDate: string;
   roles: { id: string; name: string; group: string; contactsPerDay: number; safeContactsPerDay: number | null }[];
   needs: { id: string; name: string }[];
@@ -182,6 +184,7 @@ export class Projection {
     return {
       layout: c.layout,
       fyLabels: c.tl.fyLabels,
+      fyFirstWeek: Array.from(c.tl.fyFirstWeek),
       startDate: c.tl.start,
       roles: wb.roles.map((r) => ({ id: r.id, name: r.name, group: r.group, contactsPerDay: r.contactsPerDay, safeContactsPerDay: r.safeContactsPerDay })),
       needs: wb.needs.map((n) => ({ id: n.id, name: n.name })),

@@ -24,6 +24,8 @@ export interface ChartSpec {
   /** x labels, one per point (weeks as dates, financial years, PCN names). */
   labels: readonly string[];
   xTitle: string;
+  /** Where to mark the x axis, when not every label: weekly charts mark each financial year. */
+  xTicks?: readonly { index: number; label: string }[];
   yTitle: string;
   y2Title?: string;
   format: NumberFormat;

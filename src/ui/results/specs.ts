@@ -20,6 +20,8 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
   const L = meta.layout;
   const B = L.base;
   const T = L.T;
+  // weekly charts mark the first week of each financial year with its label
+  const fyTicks = meta.fyFirstWeek.map((index, i) => ({ index, label: meta.fyLabels[i] }));
   const demand = series(meta, view, B.demand);
   const capacity = series(meta, view, B.capacity);
   const capacitySafe = series(meta, view, B.capacitySafe);
@@ -49,6 +51,7 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       kind: 'line',
       labels: weeks,
       xTitle: 'Week starting',
+      xTicks: fyTicks,
       yTitle: 'Appointments per week',
       format: 'int',
       series: [
@@ -64,6 +67,7 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       kind: 'area',
       labels: weeks,
       xTitle: 'Week starting',
+      xTicks: fyTicks,
       yTitle: 'Appointments per week',
       format: 'int',
       series: activeRoles.map(({ r, j }, i) => ({ label: r.name, data: series(meta, view, L.roleCapacity + j), colour: seriesColour(i), stack: 'cap' })),
@@ -86,6 +90,7 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       kind: 'line',
       labels: weeks,
       xTitle: 'Week starting',
+      xTicks: fyTicks,
       yTitle: 'Contacts per GP WTE per clinical day',
       format: 'number',
       series: [
@@ -100,6 +105,7 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       kind: 'line',
       labels: weeks,
       xTitle: 'Week starting',
+      xTicks: fyTicks,
       yTitle: 'GP WTE',
       y2Title: 'GP WTE per 100,000',
       format: 'wte',
@@ -116,6 +122,7 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       kind: 'area',
       labels: weeks,
       xTitle: 'Week starting',
+      xTicks: fyTicks,
       yTitle: 'WTE',
       format: 'wte',
       series: activeRoles.filter(({ r }) => r.group !== 'external').map(({ r, j }, i) => ({ label: r.name, data: series(meta, view, L.roleWte + j), colour: seriesColour(i), stack: 'wte' })),
