@@ -40,7 +40,7 @@ const WEEK_SERIES = [
   'nav1', // one need's navigated demand still to place, at current and at safe workload
   'nav2',
   'capT',
-  'capSafeT',
+  'safeExtraT', // capacity safe workload adds over current (negative: GPs see fewer at safe)
   'costT',
   'gpWteT',
   'gpDaysT',
@@ -48,8 +48,6 @@ const WEEK_SERIES = [
   'unmetT',
   'unmetSafeT',
   'gpDefaultUnmetT',
-  'leftT',
-  'leftSafeT',
   'gpDeliveredT',
   'gpDeliveredSafeT',
   'externalCostT',
@@ -326,7 +324,7 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   const NAV1 = at.nav1;
   const NAV2 = at.nav2;
   const CAPT = at.capT;
-  const CAPST = at.capSafeT;
+  const SAFEX = at.safeExtraT;
   const COSTT = at.costT;
   const GPWTE = at.gpWteT;
   const GPDAYS = at.gpDaysT;
@@ -334,8 +332,6 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   const UNMET = at.unmetT;
   const UNMETS = at.unmetSafeT;
   const GPDEFU = at.gpDefaultUnmetT;
-  const LEFT = at.leftT;
-  const LEFTS = at.leftSafeT;
   const GPDEL = at.gpDeliveredT;
   const GPDELS = at.gpDeliveredSafeT;
   const EXTC = at.externalCostT;
@@ -346,7 +342,7 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   // care navigation. Only GP roles with a safe level differ between the two workloads; the others
   // keep one copy of their capacity until navigation first treats them differently (`split`).
   m.fill(0, CAPT, CAPT + T);
-  m.fill(0, CAPST, CAPST + T);
+  m.fill(0, SAFEX, SAFEX + T);
   m.fill(0, COSTT, COSTT + T);
   m.fill(0, GPWTE, GPWTE + T);
   m.fill(0, GPDAYS, GPDAYS + T);
@@ -373,7 +369,6 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
         m[CAP + o + t] = c1;
         m[REM + o + t] = c1;
         m[CAPT + t] += c1;
-        m[CAPST + t] += c1;
         m[COSTT + t] += w * cost;
         out[oWte + t] += w;
         out[oCap + t] += c1;
@@ -391,7 +386,7 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
         m[CAPS + o + t] = c2;
         m[REMS + o + t] = c2;
         m[CAPT + t] += c1;
-        m[CAPST + t] += c2;
+        m[SAFEX + t] += c2 - c1;
         m[COSTT + t] += w * cost;
         out[oWte + t] += w;
         out[oCap + t] += c1;
@@ -434,7 +429,14 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const sh = share[k];
     for (let t = 0; t < T; t++) m[NAV1 + t] = m[DEMAND + t] * sh * m[NAV + t];
     let same = true; // nav2 equals nav1 (and is not stored)
-    for (let i = pathStart[k], end = pathStart[k + 1]; i < end; i++) {
+    const dj = defaultRole[k];
+    // When the pathway ends at the default role (a GP, usually), offering that role what is left
+    // of the navigated share and then the direct demand gives it the same as offering both at
+    // once, so the default step below does it in one pass.
+    let end = pathStart[k + 1];
+    while (end > pathStart[k] && !isActive[pathRoles[end - 1]]) end--;
+    if (end > pathStart[k] && pathRoles[end - 1] === dj) end--;
+    for (let i = pathStart[k]; i < end; i++) {
       const j = pathRoles[i];
       if (!isActive[j]) continue;
       const o = j * T;
@@ -464,7 +466,6 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
         m[NAV2 + t] = a2 - take2;
       }
     }
-    const dj = defaultRole[k];
     const od = dj * T;
     const gpDefault = defaultIsGp[k] === 1;
     const oUnmet = offset + (L.needUnmet + k) * T;
@@ -516,9 +517,7 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     }
   }
 
-  // Pass 3, role by role: what each role delivered.
-  m.fill(0, LEFT, LEFT + T);
-  m.fill(0, LEFTS, LEFTS + T);
+  // Pass 3, role by role: what each role delivered, and GPs' and external roles' totals.
   m.fill(0, GPDEL, GPDEL + T);
   m.fill(0, GPDELS, GPDELS + T);
   m.fill(0, EXTC, EXTC + T);
@@ -526,19 +525,14 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const j = active[a];
     const o = j * T;
     const oDelivered = offset + (L.roleDelivered + j) * T;
-    const cs = (split[j] ? CAPS : CAP) + o;
-    const rs = (split[j] ? REMS : REM) + o;
-    for (let t = 0; t < T; t++) {
-      const r1 = m[REM + o + t];
-      m[LEFT + t] += r1;
-      m[LEFTS + t] += m[rs + t];
-      out[oDelivered + t] += m[CAP + o + t] - r1;
-    }
+    for (let t = 0; t < T; t++) out[oDelivered + t] += m[CAP + o + t] - m[REM + o + t];
     if (isExternal[j]) {
       const cpa = costPerAppointment[j];
       for (let t = 0; t < T; t++) m[EXTC + t] += (m[CAP + o + t] - m[REM + o + t]) * cpa;
     }
     if (isGp[j]) {
+      const cs = (split[j] ? CAPS : CAP) + o;
+      const rs = (split[j] ? REMS : REM) + o;
       for (let t = 0; t < T; t++) {
         m[GPDEL + t] += m[CAP + o + t] - m[REM + o + t];
         m[GPDELS + t] += m[cs + t] - m[rs + t];
@@ -569,7 +563,7 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   const sNavigatedWeight = offset + B.navigatedWeight * T;
   for (let t = 0; t < T; t++) {
     const capacity = m[CAPT + t];
-    const capacitySafe = m[CAPST + t];
+    const capacitySafe = capacity + m[SAFEX + t];
     const gpWte = m[GPWTE + t];
     const gpWteDays = m[GPDAYS + t];
     const gpDelivered = m[GPDEL + t];
@@ -587,8 +581,10 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     out[sDemand + t] += d;
     out[sCapacity + t] += capacity;
     out[sCapacitySafe + t] += capacitySafe;
-    out[sDelivered + t] += capacity - m[LEFT + t];
-    out[sDeliveredSafe + t] += capacitySafe - m[LEFTS + t];
+    // navigation places every appointment wanted or leaves it unmet, so what was delivered is
+    // demand less unmet
+    out[sDelivered + t] += d - unmet;
+    out[sDeliveredSafe + t] += d - unmetSafe;
     out[sUnmet + t] += unmet;
     out[sUnmetSafe + t] += unmetSafe;
     out[sGpWte + t] += gpWte;

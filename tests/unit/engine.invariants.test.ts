@@ -3,56 +3,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Projection, type EntityRef } from '../../src/engine';
 import type { Workbook } from '../../src/model/schema';
-import { role, tiny } from './fixtures';
+import { workbookArb } from './fixtures';
 import { loadSample } from '../../src/sample';
 
-const ROLES = ['gp', 'nurse', 'pharmacist'];
 const EPS = 1e-7;
-
-/** Small random workbooks: 1-2 places, 1-3 PCNs, 1-3 practices each, three roles, 1-3 needs. */
-const workbookArb = fc
-  .record({
-    places: fc.array(fc.double({ min: -0.02, max: 0.05, noNaN: true }), { minLength: 1, maxLength: 2 }),
-    pcns: fc.array(fc.array(fc.record({ registered: fc.integer({ min: 0, max: 30_000 }), weightedRatio: fc.double({ min: 0.7, max: 1.3, noNaN: true }) }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
-    wte: fc.array(fc.tuple(fc.double({ min: 0, max: 12, noNaN: true }), fc.double({ min: 0, max: 8, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true })), { minLength: 12, maxLength: 12 }),
-    roles: fc.array(fc.record({ contacts: fc.integer({ min: 5, max: 40 }), dna: fc.double({ min: 0, max: 0.2, noNaN: true }), leaving: fc.double({ min: 0, max: 0.3, noNaN: true }), rho: fc.double({ min: 0, max: 1.2, noNaN: true }), lag: fc.integer({ min: 0, max: 20 }) }), { minLength: 3, maxLength: 3 }),
-    needs: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 10 }), pathway: fc.subarray(ROLES, { minLength: 1 }), def: fc.constantFrom(...ROLES) }), { minLength: 1, maxLength: 3 }),
-    nav: fc.double({ min: 0, max: 1, noNaN: true }),
-    growth: fc.double({ min: -0.02, max: 0.05, noNaN: true }),
-    seasonality: fc.array(fc.double({ min: 0.6, max: 1.4, noNaN: true }), { minLength: 12, maxLength: 12 }),
-    weighting: fc.boolean(),
-  })
-  .map((g): Workbook => {
-    const base = tiny();
-    const places = g.places.map((growth, i) => ({ code: `P${i}`, name: `Place ${i}`, system: 'S', populationGrowth: growth, source: 't' }));
-    const pcns = g.pcns.map((_, n) => ({ code: `N${n}`, name: `PCN ${n}`, place: places[n % places.length].code }));
-    const practices: Workbook['practices'] = [];
-    const workforce: Workbook['workforce'] = [];
-    g.pcns.forEach((list, n) =>
-      list.forEach((p, i) => {
-        const code = `N${n}X${i}`;
-        practices.push({ code, name: code, pcn: `N${n}`, registered: p.registered, weighted: Math.round(p.registered * p.weightedRatio), source: 't' });
-        const w = g.wte[practices.length - 1];
-        ROLES.forEach((r, j) => workforce.push({ level: 'practice', code, role: r, wte: w[j], source: 't' }));
-      }),
-    );
-    const total = g.needs.reduce((a, n) => a + n.weight, 0);
-    const shares = g.needs.map((n) => n.weight / total);
-    return {
-      ...base,
-      settings: { ...base.settings, navigationShare: g.nav, needWeighting: g.weighting },
-      demand: { ...base.demand, rateGrowth: g.growth, seasonality: g.seasonality },
-      places,
-      pcns,
-      practices,
-      workforce,
-      roles: ROLES.map((id, j) =>
-        role(id, { group: id === 'gp' ? 'gp' : id === 'pharmacist' ? 'arrs' : 'nursing', contactsPerDay: g.roles[j].contacts, safeContactsPerDay: id === 'gp' ? 25 : null, dnaRate: g.roles[j].dna, leavingRate: g.roles[j].leaving, replacementRate: g.roles[j].rho, replacementLagWeeks: g.roles[j].lag }),
-      ),
-      needs: g.needs.map((n, k) => ({ id: `need${k}`, name: `Need ${k}`, share: shares[k], pathway: n.pathway, defaultRoute: n.def, source: 't' })),
-    };
-  });
-
 const RUNS = { numRuns: 40 };
 const TOTAL: EntityRef = { level: 'total', code: '' };
 
