@@ -44,7 +44,10 @@ export function checkEdit(wb: Workbook, path: Path, value: unknown): CellCheck {
   let schema: v.GenericSchema | undefined;
   if (table && path.length >= 2) {
     schema = table;
-    target = getAt(next, path.slice(0, 2));
+    // find the row by where it was: an edit of its key (a code, an id) moves it to a new key
+    const rows = (wb as unknown as Record<string, unknown[]>)[String(part)];
+    const index = rows.indexOf(getAt(wb, path.slice(0, 2)) as unknown);
+    target = index >= 0 ? (next as unknown as Record<string, unknown[]>)[String(part)][index] : undefined;
   } else if (table) {
     schema = v.array(table);
     target = getAt(next, path.slice(0, 1));

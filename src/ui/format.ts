@@ -37,14 +37,24 @@ export function fmt(value: number | null | undefined, format: NumberFormat): str
  * when the text is not a number, so the caller can refuse it with a message rather than guess.
  */
 export function parseNumber(text: string, percent = false): number | null {
-  let s = text.trim().replace(/[\s,£]/g, '');
+  let s = text.trim().replace(/\s/g, '');
   if (s === '') return null;
+  // a pound sign is fine at the start of an amount (after any sign)
+  s = s.replace(/^([-+]?)£/, '$1');
   let scale = 1;
   if (s.endsWith('%')) {
+    // a percent sign only where the column holds a percentage; elsewhere 50% is not a number
+    if (!percent) return null;
     s = s.slice(0, -1);
-    scale = 0.01;
-  } else if (percent) scale = 0.01;
+  }
+  if (percent) scale = 0.01;
+  // thousands separators only in groups of three: 1,234.5 yes; 1,5 or 1,2,3 no (ambiguous)
+  if (s.includes(',')) {
+    if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) return null;
+    s = s.replace(/,/g, '');
+  }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
   const n = Number(s) * scale;
-  return Number.isFinite(n) ? n : null;
+  if (!Number.isFinite(n)) return null;
+  return n === 0 ? 0 : n; // never keep -0
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode, display } from '../../src/ui/sheets/codec';
 import { checkEdit } from '../../src/model/cells';
+import { checkWorkbook } from '../../src/model/validate';
 import { loadSample } from '../../src/sample';
 
 describe('cell values typed or pasted', () => {
@@ -10,6 +11,26 @@ describe('cell values typed or pasted', () => {
     expect(decode('percent', '12.5%')).toEqual({ ok: true, value: 0.125 });
     expect(decode('percent', '25')).toEqual({ ok: true, value: 0.25 });
     expect(decode('wte', ' 3 ')).toEqual({ ok: true, value: 3 });
+    expect(decode('gbp', '-£2,500')).toEqual({ ok: true, value: -2500 });
+    expect(decode('wte', '-0')).toEqual({ ok: true, value: 0 });
+    expect(Object.is((decode('wte', '-0') as { value: number }).value, -0)).toBe(false);
+  });
+
+  it('refuses what it would have to guess: a misplaced comma, a percent sign outside a percent column', () => {
+    expect(decode('wte', '1,5')).toEqual({ ok: false, message: "'1,5': commas only between thousands (12,345.6); decimals take a point" });
+    expect(decode('int', '1,2,3')).toEqual({ ok: false, message: "'1,2,3': commas only between thousands (12,345.6); decimals take a point" });
+    expect(decode('wte', '50%')).toEqual({ ok: false, message: "'50%': this column is not a percentage; type the number itself" });
+    expect(decode('gbp', '10%').ok).toBe(false);
+    expect(decode('percent', '50%%').ok).toBe(false);
+  });
+
+  it('reads back a choice as the cell shows it, so copy and paste round-trip', () => {
+    const labels = { perWeek: 'a week', perWeekPer1000Patients: 'a week per 1,000 patients' };
+    const options = Object.keys(labels);
+    expect(decode('enum', display('enum', 'a week'), false, options, labels)).toEqual({ ok: true, value: 'perWeek' });
+    expect(decode('enum', 'A week per 1,000 patients', false, options, labels)).toEqual({ ok: true, value: 'perWeekPer1000Patients' });
+    expect(decode('enum', 'perWeek', false, options, labels)).toEqual({ ok: true, value: 'perWeek' });
+    expect(decode('enum', 'a fortnight', false, options, labels).ok).toBe(false);
   });
 
   it('refuses text in a number column, and blanks where a value is required', () => {
@@ -43,6 +64,19 @@ describe('checking one edit against its row', () => {
     const ok = checkEdit(wb, ['workforce', key, 'wte'], 5);
     expect(ok.ok && ok.workbook.workforce[0].wte).toBe(5);
     expect(wb.workforce[0].wte).toBe(row.wte);
+  });
+
+  it('accepts a new code for a row, and the references left behind are flagged, not changed', () => {
+    const wb = loadSample();
+    const code = wb.practices[0].code;
+    const edited = checkEdit(wb, ['practices', code, 'code'], 'F99999');
+    expect(edited.ok).toBe(true);
+    if (!edited.ok) return;
+    expect(edited.workbook.practices[0].code).toBe('F99999');
+    const flags = checkWorkbook(edited.workbook).filter((p) => p.path.startsWith(`workforce[practice:${code}:`));
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags[0].message).toBe(`no practice has the code '${code}'`);
+    expect(checkEdit(wb, ['practices', code, 'code'], 'not a code!')).toEqual({ ok: false, message: expect.stringMatching(/code/) });
   });
 
   it('refuses a path that does not exist', () => {

@@ -48,7 +48,7 @@ function formatPlain(v: number): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }).format(v);
 }
 
-export function decode(type: CellType, raw: unknown, nullable = false, options: readonly string[] = []): Decoded {
+export function decode(type: CellType, raw: unknown, nullable = false, options: readonly string[] = [], labels: Readonly<Record<string, string>> = {}): Decoded {
   if (typeof raw === 'number' && type !== 'percent') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, message: 'must be a finite number' };
   if (typeof raw === 'boolean' && type === 'bool') return { ok: true, value: raw };
   const text = raw === null || raw === undefined ? '' : String(raw).trim();
@@ -63,7 +63,11 @@ export function decode(type: CellType, raw: unknown, nullable = false, options: 
     case 'percent': {
       if (text === '') return { ok: false, message: 'needs a number' };
       const n = parseNumber(text, type === 'percent');
-      if (n === null) return { ok: false, message: `'${shown}' is not a number` };
+      if (n === null) {
+        if (/\d%$/.test(text) && type !== 'percent') return { ok: false, message: `'${shown}': this column is not a percentage; type the number itself` };
+        if (/\d,\d/.test(text)) return { ok: false, message: `'${shown}': commas only between thousands (12,345.6); decimals take a point` };
+        return { ok: false, message: `'${shown}' is not a number` };
+      }
       if (type === 'int' && !Number.isInteger(n)) return { ok: false, message: `'${shown}' is not a whole number` };
       return { ok: true, value: type === 'percent' ? Math.round(n * 1e12) / 1e12 : n };
     }
@@ -73,9 +77,13 @@ export function decode(type: CellType, raw: unknown, nullable = false, options: 
       if (['no', 'n', 'false', '0'].includes(t)) return { ok: true, value: false };
       return { ok: false, message: `'${shown}' is not yes or no` };
     }
-    case 'enum':
+    case 'enum': {
+      // what the cell shows (and so what is copied out) reads back as the value it stands for
+      const byLabel = Object.entries(labels).find(([, label]) => label.toLowerCase() === text.toLowerCase());
+      if (byLabel) return { ok: true, value: byLabel[0] };
       if (options.length && !options.includes(text)) return { ok: false, message: `'${shown}' is not one of ${options.slice(0, 8).join(', ')}${options.length > 8 ? ', …' : ''}` };
       return { ok: true, value: text };
+    }
     case 'list': {
       const items = text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
       const unknown = options.length ? items.filter((i) => !options.includes(i)) : [];
