@@ -2,6 +2,7 @@
 // goes through `WorkbookSchema` (shape, types, ranges) and then `checkWorkbook` in validate.ts
 // (references between tables, sums). The TypeScript types are inferred from this one definition.
 import * as v from 'valibot';
+import { parseIsoDate } from './dates';
 
 export const FORMAT = 'headroom-workbook';
 export const FORMAT_VERSION = 1;
@@ -20,7 +21,13 @@ const key = (what: string) =>
     v.string(`${what} must be text`),
     v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, `${what} must be 1-64 letters, digits, '-', '_' or '.'`),
   );
-const isoDate = (what: string) => v.pipe(v.string(`${what} must be a date`), v.isoDate(`${what} must be a date written YYYY-MM-DD`));
+const isoDate = (what: string) =>
+  v.pipe(
+    v.string(`${what} must be a date`),
+    v.isoDate(`${what} must be a date written YYYY-MM-DD`),
+    // the format alone lets through days that do not exist, such as 2019-02-30
+    v.check((s) => Number.isFinite(parseIsoDate(s)), (issue) => `${what} ${String(issue.input)} is not a day of the calendar`),
+  );
 const source = v.pipe(v.string('source must be text'), v.maxLength(2000, 'source is longer than 2000 characters'));
 
 export const ROLE_GROUPS = ['gp', 'nursing', 'arrs', 'other', 'external'] as const;
@@ -136,8 +143,8 @@ export const InterventionSchema = v.strictObject({
   id: key('intervention id'),
   name: name('intervention name'),
   scope: ScopeSchema,
-  start: isoDate('start'),
-  end: v.nullable(isoDate('end')),
+  start: isoDate('start date'),
+  end: v.nullable(isoDate('end date')),
   rampWeeks: v.pipe(num('ramp-up'), v.integer('ramp-up must be whole weeks'), v.minValue(0, 'ramp-up cannot be negative'), v.maxValue(1040, 'ramp-up cannot exceed 1040 weeks')),
   annualCost: nonNeg('annual cost'),
   effect: EffectSchema,

@@ -162,6 +162,10 @@ function checkOverrides(wb: Workbook, scenarioId: string): Problem[] {
     if (path[0] === 'scenarios' || path[0] === 'format' || path[0] === 'version') {
       return out.push({ path: `${at}.path`, message: `a scenario cannot override ${String(path[0])}` });
     }
+    // every scenario runs on the same weeks, so their figures can be compared year by year
+    if (path[0] === 'settings' && (path[1] === 'startDate' || path[1] === 'horizonYears')) {
+      return out.push({ path: `${at}.path`, message: `a scenario cannot change settings.${String(path[1])}: all scenarios share one timeline` });
+    }
     const current = getAt(applied, path);
     if (current === undefined || (current !== null && typeof current === 'object')) {
       return out.push({ path: `${at}.path`, message: `'${o.path}' names no single value in this workbook` });

@@ -51,6 +51,20 @@ describe('reading a workbook file', () => {
     expect(problems).toEqual([{ path: `scenarios[${sample.scenarios[0].id}].overrides`, message: `these overrides make practices[${sample.practices[0].code}].registered invalid: registered list cannot be negative` }]);
   });
 
+  it('refuses a day that does not exist, wherever a date is', () => {
+    expect(problemsOf((wb) => (wb.interventions[0].start = '2019-02-30'))).toEqual([{ path: `interventions[${sample.interventions[0].id}].start`, message: 'start date 2019-02-30 is not a day of the calendar' }]);
+    expect(problemsOf((wb) => (wb.settings.startDate = '2018-02-30'))[0]).toEqual({ path: 'settings.startDate', message: 'start date 2018-02-30 is not a day of the calendar' });
+    expect(problemsOf((wb) => (wb.settings.startDate = '2018-04-03'))[0]).toEqual({ path: 'settings.startDate', message: '2018-04-03 is not a Monday; weeks start on Mondays' });
+  });
+
+  it('refuses a scenario that would move the timeline all scenarios share', () => {
+    for (const field of ['startDate', 'horizonYears'] as const) {
+      const value = field === 'startDate' ? '2020-04-06' : 3;
+      const problems = problemsOf((wb) => wb.scenarios[1].overrides.push({ path: `settings.${field}`, value }));
+      expect(problems).toEqual([{ path: `scenarios[${sample.scenarios[1].id}].overrides[${sample.scenarios[1].overrides.length}].path`, message: `a scenario cannot change settings.${field}: all scenarios share one timeline` }]);
+    }
+  });
+
   it('refuses unknown fields, __proto__ included, and never touches Object.prototype', () => {
     const text = serializeWorkbook(sample).replace('{', '{"__proto__": {"polluted": true}, ');
     const r = parseWorkbookText(text);
