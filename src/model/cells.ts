@@ -49,7 +49,8 @@ export function checkEdit(wb: Workbook, path: Path, value: unknown): CellCheck {
     const index = rows.indexOf(getAt(wb, path.slice(0, 2)) as unknown);
     target = index >= 0 ? (next as unknown as Record<string, unknown[]>)[String(part)][index] : undefined;
   } else if (table) {
-    schema = v.array(table);
+    // the whole table, with the workbook's own limits (at least one role, need and scenario)
+    schema = S.WorkbookSchema.entries[String(part) as keyof typeof S.WorkbookSchema.entries] as v.GenericSchema;
     target = getAt(next, path.slice(0, 1));
   } else {
     schema = PART_SCHEMAS[String(part)];

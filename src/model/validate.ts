@@ -60,11 +60,14 @@ function safeKey(table: string, row: object): string | null {
   return /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(k) && !k.includes('undefined') ? k : null;
 }
 
-/** Checks what a schema cannot: unique keys, references between tables, sums, dates. */
-export function checkWorkbook(wb: Workbook, withScenarios = true): Problem[] {
+/**
+ * Checks what a schema cannot: unique keys, references between tables, sums, dates. A file's
+ * refusal lists the first 50; the workspace asks for all of them, to flag every cell concerned.
+ */
+export function checkWorkbook(wb: Workbook, withScenarios = true, limit = 50): Problem[] {
   const out: Problem[] = [];
   const add = (path: string, message: string) => {
-    if (out.length < 50) out.push({ path, message });
+    if (out.length < limit) out.push({ path, message });
   };
 
   for (const table of KEYED_TABLES) {

@@ -1,7 +1,7 @@
 // The open workbook and everything that follows from it: edits with undo/redo, autosave to the
 // browser's store, sharing with other tabs, and the results the engine worker computes. The UI
 // reads this object and calls its methods; it never reaches storage or the worker itself.
-import { describeProblems, checkWorkbook, type Problem } from '../model/validate';
+import { describeProblems, checkWorkbook, workbookWarnings, type Problem } from '../model/validate';
 import { checkEdit } from '../model/cells';
 import { getAt, type Path } from '../model/paths';
 import type { Workbook } from '../model/schema';
@@ -42,6 +42,8 @@ export class Workspace {
   workbook = $state.raw<Workbook | null>(null);
   /** Rules between tables that the workbook breaks right now (shown as flags, results wait). */
   problems = $state.raw<Problem[]>([]);
+  /** Things worth a second look that do not stop the workbook from computing. */
+  warnings = $state.raw<Problem[]>([]);
   status = $state<SaveStatus>('loading');
   storageError = $state<string | null>(null);
   persisted = $state<boolean | null>(null);
@@ -145,6 +147,7 @@ export class Workspace {
     const row = await this.store.duplicate(id, `Copy of ${src?.name ?? 'workbook'}`.slice(0, 200));
     await this.#refreshList();
     await this.#load(row.id, row.revision, row.data);
+    await this.store.setSetting('lastOpen', row.id);
   }
 
   async rename(id: string, name: string): Promise<string | null> {
@@ -187,7 +190,7 @@ export class Workspace {
     this.#syncHistory();
     this.refused = [];
     this.workbook = data;
-    this.problems = checkWorkbook(data);
+    this.#check(data);
     this.view = null;
     if (!data.scenarios.some((s) => s.id === this.scenario)) this.scenario = data.scenarios[0]?.id ?? '';
     this.ref = { level: 'total', code: '' };
@@ -261,8 +264,9 @@ export class Workspace {
     this.#syncHistory();
     for (const e of edits) this.#pending.push({ path: e.path, value: e.value });
     this.#scheduleSave();
+    this.#keepSelectionValid(next);
     const hadProblems = this.problems.length > 0;
-    this.problems = checkWorkbook(next);
+    this.#check(next);
     if (this.problems.length) {
       this.#engineInSync = false;
       return;
@@ -276,13 +280,31 @@ export class Workspace {
       void this.#openEngine();
       return;
     }
+    // names appear in the results' lists and legends: take them afresh after a rename
+    const renamed = edits.some((e) => e.path[e.path.length - 1] === 'name');
     this.engine
       .edit(edits.map((e) => ({ path: e.path, value: e.value })))
-      .then(() => this.refreshView())
+      .then(async () => {
+        if (renamed) this.meta = await this.engine.meta();
+        await this.refreshView();
+      })
       .catch((err: unknown) => {
         this.engineError = `The engine could not apply that edit: ${(err as Error).message}`;
         void this.#openEngine();
       });
+  }
+
+  #check(wb: Workbook): void {
+    this.problems = checkAll(wb);
+    this.warnings = workbookWarnings(wb);
+  }
+
+  /** A deleted scenario or entity cannot stay chosen: fall back to the first scenario, the whole workbook. */
+  #keepSelectionValid(wb: Workbook): void {
+    if (!wb.scenarios.some((s) => s.id === this.scenario)) this.scenario = wb.scenarios[0]?.id ?? '';
+    const { level, code } = this.ref;
+    const tables = { system: wb.systems, place: wb.places, pcn: wb.pcns, practice: wb.practices } as const;
+    if (level !== 'total' && !tables[level].some((r) => r.code === code)) this.ref = { level: 'total', code: '' };
   }
 
   #syncHistory(): void {
@@ -353,7 +375,7 @@ export class Workspace {
           // another tab saved first: take the merged copy plus anything typed meanwhile
           const { workbook } = applyChanges(row.data, this.#pending);
           this.workbook = workbook;
-          this.problems = checkWorkbook(workbook);
+          this.#check(workbook);
           void this.#openEngine();
         }
         this.status = this.#pending.length ? 'pending' : 'saved';
@@ -400,7 +422,7 @@ export class Workspace {
     if (!row || this.id !== row.id) return;
     this.#revision = row.revision;
     this.workbook = row.data;
-    this.problems = checkWorkbook(row.data);
+    this.#check(row.data);
     this.notice = 'Updated with edits made in another tab.';
     await this.#openEngine();
   }
@@ -426,6 +448,11 @@ export class Workspace {
 }
 
 type TabMessage = { kind: 'saved'; id: string; revision: number } | { kind: 'deleted'; id: string; revision?: undefined };
+
+/** Every problem, so that each cell concerned is flagged (a file's refusal shows the first few). */
+function checkAll(wb: Workbook): Problem[] {
+  return checkWorkbook(wb, true, 100_000);
+}
 
 function getAtSafe(wb: Workbook, path: Path): unknown {
   try {

@@ -71,7 +71,7 @@ describe('rows', () => {
     await app.sheet('workforce');
     const before = await page.locator('[data-sheet] .ag-row[row-id]').count();
     await page.click('[data-action="add-row"]');
-    await expect.poll(() => app.gridMessage().textContent()).toContain('Add row: 1 cell changed');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('Added a row to');
     const sample = loadSample();
     const first = sample.practices[0].code;
     const taken = new Set(sample.workforce.filter((w) => w.level === 'practice' && w.code === first).map((w) => w.role));

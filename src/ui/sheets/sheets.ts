@@ -1,7 +1,7 @@
 // What each sheet shows and how its cells map to workbook paths. The grid adapter reads these
 // definitions; nothing here knows about AG Grid.
 import type { KeyedTable, Segment } from '../../model/paths';
-import type { Workbook } from '../../model/schema';
+import type { Effect, EffectKind, Workbook } from '../../model/schema';
 
 export type CellType = 'text' | 'key' | 'int' | 'number' | 'percent' | 'gbp' | 'wte' | 'date' | 'enum' | 'bool' | 'list' | 'overrides';
 
@@ -21,6 +21,8 @@ export interface Column {
   typeFor?: (row: Record<string, unknown>) => CellType;
   /** Names shown for coded values. */
   labels?: Record<string, string>;
+  /** When a new value means rewriting more than the cell (an intervention's kind of effect). */
+  setAs?: (value: unknown, row: Record<string, unknown>, wb: Workbook) => { field: Segment[]; value: unknown };
   help?: string;
 }
 
@@ -34,6 +36,8 @@ export interface TableSheet {
   columns: Column[];
   /** A fresh row with a unique key; absent when rows cannot be added here. */
   newRow?: (wb: Workbook) => Record<string, unknown>;
+  /** Why a row cannot be added yet (what must exist first), or null. */
+  addBlocked?: (wb: Workbook) => string | null;
   canDelete?: boolean;
 }
 
@@ -79,6 +83,29 @@ const EFFECT_NAMES: Record<string, string> = {
   externalCapacity: 'External capacity',
 };
 
+/** Kinds of effect the Interventions sheet offers (recruitment plans have their own sheet). */
+const ACTION_KINDS: EffectKind[] = ['extraAppointments', 'demandReduction', 'navigationShare', 'productivity', 'externalCapacity'];
+
+function freshEffect(kind: EffectKind, was: Effect, wb: Workbook): Effect {
+  if (kind === was.kind) return was;
+  const role = 'role' in was && was.role ? was.role : null;
+  const staffed = (id: string | null) => (id && wb.roles.some((r) => r.id === id && r.group !== 'external') ? id : (wb.roles.find((r) => r.group === 'gp') ?? wb.roles[0]).id);
+  switch (kind) {
+    case 'extraAppointments':
+      return { kind, role: null, amount: 0, basis: 'perWeek' };
+    case 'demandReduction':
+      return { kind, fraction: 0 };
+    case 'navigationShare':
+      return { kind, target: wb.settings.navigationShare };
+    case 'productivity':
+      return { kind, role: staffed(role), fraction: 0 };
+    case 'externalCapacity':
+      return { kind, role: (wb.roles.find((r) => r.group === 'external') ?? wb.roles[0]).id, appointmentsPerWeek: 0 };
+    case 'recruitment':
+      return { kind, role: staffed(role), wtePerYear: 0 };
+  }
+}
+
 const EFFECT_SIZE: Record<string, [string, CellType]> = {
   extraAppointments: ['amount', 'number'],
   demandReduction: ['fraction', 'percent'],
@@ -119,6 +146,7 @@ export const SHEETS: Sheet[] = [
       { field: ['weighted'], header: 'Weighted list', type: 'int', nullable: true, width: 140 },
       source,
     ],
+    addBlocked: (wb) => (wb.pcns.length ? null : 'Add a PCN first (PCNs sheet): every practice belongs to one.'),
     newRow: (wb) => ({ code: uniqueKey('NEW', codes(wb.practices)), name: 'New practice', pcn: wb.pcns[0]?.code ?? '', registered: 0, weighted: null, source: 'entered by hand' }),
     canDelete: true,
   },
@@ -149,6 +177,7 @@ export const SHEETS: Sheet[] = [
       { field: ['name'], header: 'PCN', type: 'text', width: 300 },
       { field: ['place'], header: 'Place', type: 'enum', options: (wb) => codes(wb.places), width: 110 },
     ],
+    addBlocked: (wb) => (wb.places.length ? null : 'Add a place first (Places sheet): every PCN belongs to one.'),
     newRow: (wb) => ({ code: uniqueKey('PCN', codes(wb.pcns)), name: 'New PCN', place: wb.places[0]?.code ?? '' }),
     canDelete: true,
   },
@@ -217,6 +246,7 @@ export const SHEETS: Sheet[] = [
       { field: ['wte'], header: 'WTE', type: 'wte', width: 100 },
       source,
     ],
+    addBlocked: (wb) => (wb.practices.length ? null : 'Add a practice first (Practices and lists sheet): staff are held by a practice or its PCN.'),
     newRow: (wb) => {
       const code = wb.practices[0]?.code ?? '';
       const taken = new Set(wb.workforce.filter((w) => w.level === 'practice' && w.code === code).map((w) => w.role));
@@ -256,7 +286,17 @@ export const SHEETS: Sheet[] = [
     columns: [
       { field: ['id'], header: 'Id', type: 'key', width: 170 },
       { field: ['name'], header: 'Intervention', type: 'text', width: 260 },
-      { field: ['effect', 'kind'], header: 'Effect', type: 'text', readOnly: true, width: 170, labels: EFFECT_NAMES },
+      {
+        field: ['effect', 'kind'],
+        header: 'Effect',
+        type: 'enum',
+        width: 170,
+        options: () => ACTION_KINDS,
+        labels: EFFECT_NAMES,
+        // a new kind of effect starts from its own blank effect: its size is typed next
+        setAs: (kind, row, wb) => ({ field: ['effect'], value: freshEffect(kind as EffectKind, row.effect as Effect, wb) }),
+        help: 'what the action does; choosing another kind resets its size',
+      },
       {
         field: ['size'],
         header: 'Size',

@@ -1,0 +1,110 @@
+// Edits a planner makes that touch more than one cell's value: deleting scenarios, changing what an
+// action does, renaming, impossible dates, and what the results show while they wait.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launch, openApp } from './browser';
+import { AppPage } from './app';
+import { Projection } from '../../src/engine';
+import { loadSample } from '../../src/sample';
+
+const url = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  context.setDefaultTimeout(10_000);
+});
+afterEach(async () => {
+  await context.close();
+});
+
+const sample = loadSample();
+const node = new Projection(sample);
+const gap = (scenario: string) => node.yearly(scenario)[0].netGapPerWeek;
+
+describe('scenarios', () => {
+  it('falls back to the first scenario when the one on screen is deleted, and keeps at least one', async () => {
+    const page = await openApp(context, url);
+    const app = new AppPage(page);
+    await page.selectOption('[data-control="scenario"]', 'plan-for-patients');
+    await expect.poll(() => page.locator('.years summary').textContent()).toContain('Plan for patients');
+    await app.sheet('scenarios');
+    await page.locator('.ag-row[row-id="plan-for-patients"] .ag-selection-checkbox input').check();
+    await page.click('[data-action="delete-rows"]');
+    await expect.poll(() => page.inputValue('[data-control="scenario"]')).toBe('do-nothing');
+    await expect.poll(() => app.headline('netGapPerWeek')).toBeCloseTo(gap('do-nothing'), 6);
+
+    await page.locator('.ag-header-row .ag-checkbox-input').first().check();
+    await page.click('[data-action="delete-rows"]');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('a workbook needs at least one scenario');
+    expect(await page.locator('[data-sheet] .ag-row[row-id]').count()).toBe(sample.scenarios.length - 1);
+  });
+});
+
+describe('actions', () => {
+  it('changes what an action does from its Effect cell, and the results follow', async () => {
+    const page = await openApp(context, url);
+    const app = new AppPage(page);
+    await app.chooseScenario('strategy');
+    const before = await app.headline('netGapPerWeek');
+    await page.click('[data-layout="sheets"]'); // the whole width, so every column is on screen
+    await app.sheet('interventions');
+    const id = 'extended-access';
+    await app.paste(id, 'effect.kind', 'Demand reduction');
+    await expect.poll(() => app.cellText(id, 'effect.kind')).toBe('Demand reduction');
+    expect(await app.cellText(id, 'size')).toBe('0%');
+    await app.type(id, 'size', '5');
+    await expect.poll(() => app.cellText(id, 'size')).toBe('5%');
+    const wb = structuredClone(sample);
+    const iv = wb.interventions.find((i) => i.id === id)!;
+    iv.effect = { kind: 'demandReduction', fraction: 0.05 };
+    const expected = new Projection(wb).yearly('strategy')[0].netGapPerWeek;
+    expect(expected).not.toBeCloseTo(before, 3);
+    await expect.poll(() => app.headline('netGapPerWeek')).toBeCloseTo(expected, 6);
+  });
+
+  it('refuses a day that does not exist, and keeps the date that was there', async () => {
+    const page = await openApp(context, url);
+    const app = new AppPage(page);
+    await page.click('[data-layout="sheets"]');
+    await app.sheet('interventions');
+    const id = 'winter-access';
+    const was = await app.cellText(id, 'start');
+    await app.type(id, 'start', '2019-02-30');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('2019-02-30 is not a day of the calendar');
+    expect(await app.cellText(id, 'start')).toBe(was);
+  });
+});
+
+describe('names and paused results', () => {
+  it('shows a renamed role in the results at once', async () => {
+    const page = await openApp(context, url);
+    const app = new AppPage(page);
+    await app.sheet('roles');
+    await app.type('nurse', 'name', 'Nurses (all bands)');
+    await page.click('[data-chart="capacity-by-role"] button:has-text("Show table")');
+    await expect.poll(() => page.locator('[data-chart="capacity-by-role"] thead th').allTextContents()).toContain('Nurses (all bands)');
+  });
+
+  it('while the workbook has a problem, keeps figures under the names they were computed for, greyed', async () => {
+    const page = await openApp(context, url);
+    const app = new AppPage(page);
+    await app.sheet('needs');
+    await app.type(sample.needs[0].id, 'share', '30');
+    await page.waitForSelector('[data-stale]');
+    await page.selectOption('[data-control="scenario"]', 'strategy');
+    expect(await page.locator('.years summary').textContent()).toContain('Do nothing');
+    expect(await app.headline('netGapPerWeek')).toBeCloseTo(gap('do-nothing'), 6);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-stale]').count()).toBe(0);
+    await expect.poll(() => app.headline('netGapPerWeek')).toBeCloseTo(gap('strategy'), 6);
+    expect(await page.locator('.years summary').textContent()).toContain('Strategy');
+  });
+});
