@@ -48,6 +48,20 @@ describe('scenarios', () => {
   });
 });
 
+describe('selection', () => {
+  it('does not tick every row on Ctrl+A, but still selects the text of a cell being edited', async () => {
+    const page = await openApp(context, url);
+    const app = new AppPage(page);
+    await app.sheet('practices');
+    const code = sample.practices[0].code;
+    await app.cell(code, 'name').click();
+    await page.keyboard.press('Control+a');
+    expect(await page.locator('[data-action="delete-rows"]').isDisabled()).toBe(true);
+    await app.type(code, 'name', 'Renamed practice');
+    await expect.poll(() => app.cellText(code, 'name')).toBe('Renamed practice');
+  });
+});
+
 describe('actions', () => {
   it('changes what an action does from its Effect cell, and the results follow', async () => {
     const page = await openApp(context, url);
