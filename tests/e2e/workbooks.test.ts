@@ -62,6 +62,30 @@ describe('workbook list', () => {
     await page.click('[data-action="workbooks"]');
     expect((await names(page)).sort()).toEqual(['Basildon workshop', 'Mid and south Essex (illustrative)']);
   });
+
+  it('opens a file dropped on the window as a new workbook, and refuses a bad one the same way', async () => {
+    const page = await openApp(context, url);
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([name, text]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], name, { type: 'application/json' }));
+          window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+          window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+        },
+        [name, text] as const,
+      );
+    const wb = { ...loadSample(), name: 'Thurrock drop-in' };
+    await drop('thurrock.headroom.json', JSON.stringify(wb));
+    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('Opened thurrock.headroom.json as a new workbook');
+    await expect.poll(() => page.textContent('[data-testid="workbook-name"]')).toContain('Thurrock drop-in');
+    await drop('broken.headroom.json', JSON.stringify({ ...wb, scenarios: 'none' }));
+    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('broken.headroom.json was not opened');
+    expect(await page.textContent('[data-message="file"]')).toContain('scenarios');
+    expect(await page.textContent('[data-testid="workbook-name"]')).toContain('Thurrock drop-in');
+    await page.click('[data-action="workbooks"]');
+    expect((await names(page)).sort()).toEqual(['Mid and south Essex (illustrative)', 'Thurrock drop-in']);
+  });
 });
 
 describe('rows', () => {
