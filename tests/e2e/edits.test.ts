@@ -48,6 +48,24 @@ describe('scenarios', () => {
   });
 });
 
+describe('paste', () => {
+  it('pastes what fits, says how many cells fell outside the sheet, and counts them apart from refusals', async () => {
+    const page = await openApp(context, url);
+    const app = new AppPage(page);
+    await app.sheet('places');
+    const last = sample.places[sample.places.length - 1].code;
+    await app.paste(last, 'populationGrowth', '1%\n2%\n3%');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('Paste: 1 cell changed. 2 cells fell outside the sheet and were not pasted (add rows first).');
+    expect(await app.cellText(last, 'populationGrowth')).toBe('1%');
+    await app.paste(last, 'populationGrowth', 'fast\n2%');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('Paste refused.');
+    const text = (await app.gridMessage().textContent()) ?? '';
+    expect(text).toContain(`${last} · Population growth a year`);
+    expect(text).toContain('1 cell fell outside the sheet and was not pasted');
+    expect(await app.cellText(last, 'populationGrowth')).toBe('1%');
+  });
+});
+
 describe('selection', () => {
   it('does not tick every row on Ctrl+A, but still selects the text of a cell being edited', async () => {
     const page = await openApp(context, url);
