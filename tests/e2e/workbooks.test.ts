@@ -144,6 +144,19 @@ describe('results', () => {
     expect(await scenarioTable.locator('thead th').allTextContents()).toEqual(['Financial year', ...sample.scenarios.map((s) => s.name)]);
   });
 
+  it('keeps every top-bar button on screen on a 1024-pixel projector, with the save state still told', async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await openApp(context, url);
+    const right = await page.$$eval('header.bar button', (els) => els.map((e) => [e.textContent?.trim(), e.getBoundingClientRect().right, e.getBoundingClientRect().top] as const));
+    for (const [label, r, top] of right) {
+      expect(r, `${label} is cut off`).toBeLessThanOrEqual(1024);
+      expect(top, `${label} wrapped to a second line`).toBeLessThan(20);
+    }
+    expect(await page.getAttribute('[data-status]', 'title')).toBe('Saved in this browser');
+    expect(await page.textContent('[data-status]')).toContain('Saved in this browser');
+  });
+
   it('gives the whole window to the results for a room, and back', async () => {
     const page = await openApp(context, url);
     await page.click('[data-layout="results"]');
