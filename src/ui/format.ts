@@ -1,10 +1,11 @@
-// Number formats used everywhere a figure is shown (grid, headline, chart tables), in en-GB.
-const int = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const two = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-const gbp2 = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 2 });
+// Number formats used everywhere a figure is shown (grid, headline, chart tables), in en-GB. A value
+// that rounds to zero shows as 0, never -0.
+const int = new Intl.NumberFormat('en-GB', { signDisplay: 'negative', maximumFractionDigits: 0 });
+const one = new Intl.NumberFormat('en-GB', { signDisplay: 'negative', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const two = new Intl.NumberFormat('en-GB', { signDisplay: 'negative', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const gbp = new Intl.NumberFormat('en-GB', { signDisplay: 'negative', style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const gbp2 = new Intl.NumberFormat('en-GB', { signDisplay: 'negative', style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = new Intl.NumberFormat('en-GB', { signDisplay: 'negative', style: 'percent', maximumFractionDigits: 2 });
 
 export type NumberFormat = 'int' | 'number' | 'decimal2' | 'wte' | 'percent' | 'gbp' | 'gbp2' | 'gbpMillions';
 
