@@ -22,7 +22,6 @@ const ROLE_SERIES = [
   'add', // capacity added: extra and external appointments
   'prod', // productivity factor
   'planned', // planned recruits, WTE a week (under an ARRS cap)
-  'recruited', // WTE the PCN's share of planned recruits adds (no cap: linear path)
   'wte',
   'cap', // capacity at current workload
   'capSafe', // at safe workload, for roles where it differs (see `split`)
@@ -34,6 +33,8 @@ const ROLE_SERIES = [
 const WEEK_SERIES = [
   'demandCut',
   'nav', // navigated share of demand
+  'navDemand', // demand times the navigated share, and the rest (booked directly)
+  'directDemand',
   'interventionCost',
   'notHired',
   'demand',
@@ -78,6 +79,14 @@ export class Scratch {
   /** Roles whose safe-workload capacity is held apart from the current one. */
   readonly split: Uint8Array;
   nActive = 0;
+  /**
+   * Without an ARRS cap, the recruitment plans reaching the current PCN: role, the PCN's share and
+   * the plan's response (see CompiledEffect.response), added straight into the role's WTE path.
+   */
+  recCount = 0;
+  readonly recRole: number[] = [];
+  readonly recShare: number[] = [];
+  readonly recResp: Float64Array[] = [];
   constructor(
     readonly T: number,
     readonly R: number,
@@ -124,7 +133,6 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
   const ADD = at.add;
   const PROD = at.prod;
   const PLANNED = at.planned;
-  const RECRUITED = at.recruited;
   const CUT = at.demandCut;
   const NAV = at.nav;
   const ICOST = at.interventionCost;
@@ -134,14 +142,12 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
     const o = j * T;
     if (hasAdd[j]) m.fill(0, ADD + o, ADD + o + T);
     if (hasProd[j]) m.fill(1, PROD + o, PROD + o + T);
-    if (hasPlanned[j]) {
-      m.fill(0, PLANNED + o, PLANNED + o + T);
-      m.fill(0, RECRUITED + o, RECRUITED + o + T);
-    }
+    if (hasPlanned[j]) m.fill(0, PLANNED + o, PLANNED + o + T);
   }
   hasAdd.fill(0);
   hasProd.fill(0);
   hasPlanned.fill(0);
+  s.recCount = 0;
   m.fill(0, CUT, CUT + T);
   m.fill(c.navigationBase, NAV, NAV + T);
   m.fill(0, ICOST, ICOST + T);
@@ -188,8 +194,12 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         if (j < 0) break;
         hasPlanned[j] = 1;
         const resp = eff.response;
-        if (linear && resp) for (let t = 0; t < T; t++) m[RECRUITED + o + t] += share * resp[t];
-        else for (let t = 0; t < T; t++) m[PLANNED + o + t] += (prof[t] * eff.amount * share) / 52;
+        if (linear && resp) {
+          const k = s.recCount++;
+          s.recRole[k] = j;
+          s.recShare[k] = share;
+          s.recResp[k] = resp;
+        } else for (let t = 0; t < T; t++) m[PLANNED + o + t] += (prof[t] * eff.amount * share) / 52;
         break;
       }
     }
@@ -226,14 +236,28 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
   if (cap === null) {
     // no budget cap: every role moves on its own and linearly (see CompiledEffect.response)
     const { unit } = c.roles;
-    const RECRUITED = at.recruited;
+    const { recCount, recRole, recShare, recResp } = s;
     for (let a = 0; a < nA; a++) {
       const j = active[a];
       const w0 = ws[j];
       const u = unit[j];
-      const o = j * T;
-      if (hasPlanned[j]) for (let t = 0; t < T; t++) m[WTE + o + t] = w0 * u[t] + m[RECRUITED + o + t];
-      else for (let t = 0; t < T; t++) m[WTE + o + t] = w0 * u[t];
+      const o = WTE + j * T;
+      // the first plan for the role goes in with the starting staff's path, the others on top
+      let k = 0;
+      while (k < recCount && recRole[k] !== j) k++;
+      if (k === recCount) {
+        for (let t = 0; t < T; t++) m[o + t] = w0 * u[t];
+        continue;
+      }
+      const r0 = recResp[k];
+      const s0 = recShare[k];
+      for (let t = 0; t < T; t++) m[o + t] = w0 * u[t] + s0 * r0[t];
+      for (k++; k < recCount; k++) {
+        if (recRole[k] !== j) continue;
+        const r = recResp[k];
+        const sh = recShare[k];
+        for (let t = 0; t < T; t++) m[o + t] += sh * r[t];
+      }
     }
     m.fill(0, NH, NH + T);
     return;
@@ -411,9 +435,15 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     split[j] = 1;
   };
 
+  const NAVD = at.navDemand;
+  const DIRD = at.directDemand;
   for (let t = 0; t < T; t++) {
     const cut = m[CUT + t] < 1 ? m[CUT + t] : 1;
-    m[DEMAND + t] = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
+    const d = (base * growth[t] * rateSeason[t] * (1 - cut)) / 52;
+    const nd = d * m[NAV + t];
+    m[DEMAND + t] = d;
+    m[NAVD + t] = nd;
+    m[DIRD + t] = d - nd;
   }
 
   // Pass 2, need by need in allocation order: care navigation (MODEL.md section 6), at current
@@ -427,7 +457,10 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   for (let oi = 0; oi < nNeeds; oi++) {
     const k = order[oi];
     const sh = share[k];
-    for (let t = 0; t < T; t++) m[NAV1 + t] = m[DEMAND + t] * sh * m[NAV + t];
+    // The navigated demand still to place is m[n1 + t] * mul: straight from the PCN's navigated
+    // demand until the first role takes some (x * 1 is exact), then from nav1.
+    let n1 = NAVD;
+    let mul = sh;
     let same = true; // nav2 equals nav1 (and is not stored)
     const dj = defaultRole[k];
     // When the pathway ends at the default role (a GP, usually), offering that role what is left
@@ -443,14 +476,21 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       if (same && !split[j]) {
         for (let t = 0; t < T; t++) {
           const r1 = m[REM + o + t];
-          const a1 = m[NAV1 + t];
+          const a1 = m[n1 + t] * mul;
           const take1 = Math.min(a1, r1);
           m[REM + o + t] = r1 - take1;
           m[NAV1 + t] = a1 - take1;
         }
+        n1 = NAV1;
+        mul = 1;
         continue;
       }
       splitRole(j);
+      if (n1 !== NAV1) {
+        for (let t = 0; t < T; t++) m[NAV1 + t] = m[n1 + t] * mul;
+        n1 = NAV1;
+        mul = 1;
+      }
       if (same) m.copyWithin(NAV2, NAV1, NAV1 + T);
       same = false;
       for (let t = 0; t < T; t++) {
@@ -470,12 +510,10 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const gpDefault = defaultIsGp[k] === 1;
     const oUnmet = offset + (L.needUnmet + k) * T;
     if (!isActive[dj]) {
-      const n2 = same ? NAV1 : NAV2;
       for (let t = 0; t < T; t++) {
-        const dk = m[DEMAND + t] * sh;
-        const direct = dk - dk * m[NAV + t];
-        const u1 = direct + m[NAV1 + t];
-        const u2 = direct + m[n2 + t];
+        const direct = m[DIRD + t] * sh;
+        const u1 = direct + m[n1 + t] * mul;
+        const u2 = same ? u1 : direct + m[NAV2 + t];
         m[UNMET + t] += u1;
         m[UNMETS + t] += u2;
         if (gpDefault) m[GPDEFU + t] += u1;
@@ -483,8 +521,7 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       }
     } else if (same && !split[dj]) {
       for (let t = 0; t < T; t++) {
-        const dk = m[DEMAND + t] * sh;
-        const d1 = dk - dk * m[NAV + t] + m[NAV1 + t];
+        const d1 = m[DIRD + t] * sh + m[n1 + t] * mul;
         const r1 = m[REM + od + t];
         const t1 = Math.min(d1, r1);
         m[REM + od + t] = r1 - t1;
@@ -496,12 +533,10 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       }
     } else {
       splitRole(dj);
-      const n2 = same ? NAV1 : NAV2;
       for (let t = 0; t < T; t++) {
-        const dk = m[DEMAND + t] * sh;
-        const direct = dk - dk * m[NAV + t];
-        const d1 = direct + m[NAV1 + t];
-        const d2 = direct + m[n2 + t];
+        const direct = m[DIRD + t] * sh;
+        const d1 = direct + m[n1 + t] * mul;
+        const d2 = same ? d1 : direct + m[NAV2 + t];
         const r1 = m[REM + od + t];
         const t1 = Math.min(d1, r1);
         m[REM + od + t] = r1 - t1;
@@ -640,12 +675,21 @@ export function recompute(c: Compiled, r: Results, places: ReadonlySet<number> |
   const dirtySystems = new Set<number>();
   for (let p = 0; p < c.places.codes.length; p++) if (dirtyPlace(p)) dirtySystems.add(c.places.system[p]);
   for (const sys of dirtySystems) r.systems.fill(0, sys * size, (sys + 1) * size);
+  // each sum starts as a copy of its first part, which spares one pass over the block
+  const started = new Set<number>();
   for (let p = 0; p < c.places.codes.length; p++) {
     const sys = c.places.system[p];
-    if (dirtySystems.has(sys)) addBlock(r.systems, sys * size, r.places, p * size, size);
+    if (!dirtySystems.has(sys)) continue;
+    if (started.has(sys)) addBlock(r.systems, sys * size, r.places, p * size, size);
+    else {
+      r.systems.set(r.places.subarray(p * size, (p + 1) * size), sys * size);
+      started.add(sys);
+    }
   }
-  r.total.fill(0);
-  for (let sys = 0; sys < c.systems.codes.length; sys++) addBlock(r.total, 0, r.systems, sys * size, size);
+  const nSystems = c.systems.codes.length;
+  if (nSystems > 0) r.total.set(r.systems.subarray(0, size));
+  else r.total.fill(0);
+  for (let sys = 1; sys < nSystems; sys++) addBlock(r.total, 0, r.systems, sys * size, size);
 }
 
 function addBlock(dst: Float64Array, dstOff: number, src: Float64Array, srcOff: number, size: number): void {
