@@ -69,6 +69,12 @@ export interface EffectShare {
   share: number;
 }
 
+/** The running cost a week, at full share, of all interventions with one scope, and a PCN's share. */
+export interface ScopeCost {
+  readonly cost: Float64Array;
+  readonly entry: EffectShare;
+}
+
 export interface Compiled {
   readonly tl: Timeline;
   readonly layout: Layout;
@@ -100,6 +106,11 @@ export interface Compiled {
   /** For each effect, the PCNs its scope covers and the same share entries, in that order. */
   readonly effectMembers: number[][];
   readonly effectShares: EffectShare[][];
+  /**
+   * For each PCN, the intervention costs that reach it, one per scope: interventions with the
+   * same scope share a PCN in the same proportion, so their costs are added up once here.
+   */
+  readonly pcnCosts: ScopeCost[][];
   /** The practices of each system, for refreshing one system's lists. */
   readonly systemPractices: Int32Array[];
   readonly navigationBase: number;
@@ -228,6 +239,19 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
       return entry;
     }),
   );
+  const pcnCosts: ScopeCost[][] = wb.pcns.map(() => []);
+  const costByScope = new Map<string, { cost: Float64Array; first: number }>();
+  effects.forEach((eff, e) => {
+    if (!(eff.annualCost > 0) || effectMembers[e].length === 0) return;
+    let group = costByScope.get(eff.scope);
+    if (!group) {
+      group = { cost: new Float64Array(T), first: e };
+      costByScope.set(eff.scope, group);
+    }
+    const weekly = eff.annualCost / 52;
+    for (let t = 0; t < T; t++) group.cost[t] += eff.running[t] * weekly;
+  });
+  for (const { cost, first } of costByScope.values()) effectMembers[first].forEach((n, i) => pcnCosts[n].push({ cost, entry: effectShares[first][i] }));
   const systemPractices: number[][] = systems.codes.map(() => []);
   for (let p = 0; p < nP; p++) systemPractices[places.system[pcns.place[practices.pcn[p]]]].push(p);
 
@@ -250,6 +274,7 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     pcnEffects,
     effectMembers,
     effectShares,
+    pcnCosts,
     systemPractices: systemPractices.map((l) => Int32Array.from(l)),
     navigationBase: wb.settings.navigationShare,
     arrsCap: wb.settings.arrsCapPerWeightedPatient,

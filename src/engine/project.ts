@@ -203,11 +203,10 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         break;
       }
     }
-    if (eff.annualCost > 0) {
-      const run = eff.running;
-      const weekly = (eff.annualCost / 52) * share;
-      for (let t = 0; t < T; t++) m[ICOST + t] += run[t] * weekly;
-    }
+  }
+  for (const { cost, entry } of c.pcnCosts[n]) {
+    const sh = entry.share;
+    for (let t = 0; t < T; t++) m[ICOST + t] += cost[t] * sh;
   }
 }
 
@@ -560,19 +559,23 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     const j = active[a];
     const o = j * T;
     const oDelivered = offset + (L.roleDelivered + j) * T;
-    for (let t = 0; t < T; t++) out[oDelivered + t] += m[CAP + o + t] - m[REM + o + t];
-    if (isExternal[j]) {
-      const cpa = costPerAppointment[j];
-      for (let t = 0; t < T; t++) m[EXTC + t] += (m[CAP + o + t] - m[REM + o + t]) * cpa;
-    }
     if (isGp[j]) {
       const cs = (split[j] ? CAPS : CAP) + o;
       const rs = (split[j] ? REMS : REM) + o;
       for (let t = 0; t < T; t++) {
-        m[GPDEL + t] += m[CAP + o + t] - m[REM + o + t];
+        const d = m[CAP + o + t] - m[REM + o + t];
+        out[oDelivered + t] += d;
+        m[GPDEL + t] += d;
         m[GPDELS + t] += m[cs + t] - m[rs + t];
       }
-    }
+    } else if (isExternal[j]) {
+      const cpa = costPerAppointment[j];
+      for (let t = 0; t < T; t++) {
+        const d = m[CAP + o + t] - m[REM + o + t];
+        out[oDelivered + t] += d;
+        m[EXTC + t] += d * cpa;
+      }
+    } else for (let t = 0; t < T; t++) out[oDelivered + t] += m[CAP + o + t] - m[REM + o + t];
   }
 
   // Pass 4, week by week: the PCN's totals.
