@@ -1,29 +1,14 @@
 // Edits a planner makes that touch more than one cell's value: deleting scenarios, changing what an
 // action does, renaming, impossible dates, and what the results show while they wait.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launch, openApp } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openApp } from './browser';
+import { useChromium } from './chromium';
 import { AppPage } from './app';
 import { Projection } from '../../src/engine';
 import { loadSample } from '../../src/sample';
 
 const url = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  context.setDefaultTimeout(10_000);
-});
-afterEach(async () => {
-  await context.close();
-});
+const chromium = useChromium();
 
 const sample = loadSample();
 const node = new Projection(sample);
@@ -31,7 +16,7 @@ const gap = (scenario: string) => node.yearly(scenario)[0].netGapPerWeek;
 
 describe('scenarios', () => {
   it('falls back to the first scenario when the one on screen is deleted, and keeps at least one', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await page.selectOption('[data-control="scenario"]', 'plan-for-patients');
     await expect.poll(() => page.locator('.years summary').textContent()).toContain('Plan for patients');
@@ -50,7 +35,7 @@ describe('scenarios', () => {
 
 describe('paste', () => {
   it('pastes what fits, says how many cells fell outside the sheet, and counts them apart from refusals', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('places');
     const last = sample.places[sample.places.length - 1].code;
@@ -68,7 +53,7 @@ describe('paste', () => {
 
 describe('selection', () => {
   it('does not tick every row on Ctrl+A, but still selects the text of a cell being edited', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('practices');
     const code = sample.practices[0].code;
@@ -82,7 +67,7 @@ describe('selection', () => {
 
 describe('actions', () => {
   it('changes what an action does from its Effect cell, and the results follow', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.chooseScenario('strategy');
     const before = await app.headline('netGapPerWeek');
@@ -103,7 +88,7 @@ describe('actions', () => {
   });
 
   it('refuses a day that does not exist, and keeps the date that was there', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await page.click('[data-layout="sheets"]');
     await app.sheet('interventions');
@@ -117,7 +102,7 @@ describe('actions', () => {
 
 describe('names and paused results', () => {
   it('shows a renamed role in the results at once', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('roles');
     await app.type('nurse', 'name', 'Nurses (all bands)');
@@ -126,7 +111,7 @@ describe('names and paused results', () => {
   });
 
   it('while the workbook has a problem, keeps figures under the names they were computed for, greyed', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('needs');
     await app.type(sample.needs[0].id, 'share', '30');

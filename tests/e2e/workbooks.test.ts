@@ -1,34 +1,20 @@
 // Workbooks, rows, levels and layout in real Chromium.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openApp } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp } from './browser';
+import { useChromium } from './chromium';
 import { AppPage } from './app';
 import { Projection } from '../../src/engine';
 import { loadSample } from '../../src/sample';
 
 const url = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  context.setDefaultTimeout(10_000);
-});
-afterEach(async () => {
-  await context.close();
-});
+const chromium = useChromium();
 
 const names = (page: Page) => page.$$eval('[data-dialog="workbooks"] li .wname', (els) => els.map((e) => e.textContent));
 
 describe('workbook list', () => {
   it('creates blank, renames, duplicates, and deletes only after confirmation', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     await page.click('[data-action="workbooks"]');
     await page.click('[data-action="new-blank"]');
     await expect.poll(() => page.textContent('[data-testid="workbook-name"]')).toContain('New workbook');
@@ -64,7 +50,7 @@ describe('workbook list', () => {
   });
 
   it('opens a file dropped on the window as a new workbook, and refuses a bad one the same way', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const drop = (name: string, text: string) =>
       page.evaluate(
         ([name, text]) => {
@@ -90,7 +76,7 @@ describe('workbook list', () => {
 
 describe('rows', () => {
   it('adds a workforce row and deletes it again, with undo bringing it back', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('workforce');
     const before = await page.locator('[data-sheet] .ag-row[row-id]').count();
@@ -118,7 +104,7 @@ describe('rows', () => {
 
 describe('results', () => {
   it('reads a PCN and a practice, and every chart shows its numbers as a table', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     const sample = loadSample();
     const pcn = sample.pcns[0].code;
@@ -145,9 +131,7 @@ describe('results', () => {
   });
 
   it('keeps every top-bar button on screen on a 1024-pixel projector, with the save state still told', async () => {
-    await context.close();
-    context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const page = await openApp(context, url);
+    const page = await openApp(await chromium.reopen({ viewport: { width: 1024, height: 768 } }), url);
     const right = await page.$$eval('header.bar button', (els) => els.map((e) => [e.textContent?.trim(), e.getBoundingClientRect().right, e.getBoundingClientRect().top] as const));
     for (const [label, r, top] of right) {
       expect(r, `${label} is cut off`).toBeLessThanOrEqual(1024);
@@ -158,7 +142,7 @@ describe('results', () => {
   });
 
   it('gives the whole window to the results for a room, and back', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     await page.click('[data-layout="results"]');
     expect(await page.locator('.pane.sheets').isHidden()).toBe(true);
     const wide = await page.locator('.pane.results').boundingBox();

@@ -1,10 +1,10 @@
 // The workspace in real Chromium: the built app, the engine in its worker, IndexedDB for real.
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launch, openApp } from './browser';
+import { openApp } from './browser';
+import { useChromium } from './chromium';
 import { AppPage } from './app';
 import { Projection } from '../../src/engine';
 import { loadSample } from '../../src/sample';
@@ -18,28 +18,12 @@ function expectSame(actual: number, expected: number, what: string) {
   expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
 }
 const int = (v: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(v);
-let browser: Browser;
-let context: BrowserContext;
 const dir = mkdtempSync(join(tmpdir(), 'headroom-e2e-'));
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  // a fresh profile per test: empty IndexedDB, so first run opens the sample
-  context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
-});
-afterEach(async () => {
-  await context.close();
-});
+const chromium = useChromium({ acceptDownloads: true });
 
 describe('first screen', () => {
   it('shows, computed in the worker, exactly the figures the engine gives in Node', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     const sample = loadSample();
     const node = new Projection(sample);
@@ -57,7 +41,7 @@ describe('first screen', () => {
 
 describe('editing', () => {
   it('editing a WTE changes the headline and redraws the chart, with the same numbers as Node', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     const before = await app.headline('netGapPerWeek');
     await app.sheet('workforce');
@@ -76,7 +60,7 @@ describe('editing', () => {
   });
 
   it('refuses a negative WTE and text in a number column, with a plain message, changing nothing', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     const before = await app.headline('netGapPerWeek');
     await app.sheet('workforce');
@@ -92,7 +76,7 @@ describe('editing', () => {
   });
 
   it('flags need shares that do not add up to 100% in the cell and pauses results until fixed', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('needs');
     const need = loadSample().needs[0];
@@ -104,7 +88,7 @@ describe('editing', () => {
   });
 
   it('pastes a block from a spreadsheet, refusing the cell that is not a number, and undo/redo walk it back', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('practices');
     const [p1, p2] = loadSample().practices;
@@ -126,7 +110,7 @@ describe('editing', () => {
   });
 
   it('keeps every edit across a reload', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('practices');
     const p = loadSample().practices[2];
@@ -141,8 +125,8 @@ describe('editing', () => {
   });
 
   it('two tabs on one workbook keep each other’s edits', async () => {
-    const a = new AppPage(await openApp(context, url));
-    const b = new AppPage(await openApp(context, url));
+    const a = new AppPage(await openApp(chromium.context, url));
+    const b = new AppPage(await openApp(chromium.context, url));
     const [p1, p2] = loadSample().practices;
     await a.sheet('practices');
     await b.sheet('practices');
@@ -150,14 +134,14 @@ describe('editing', () => {
     await b.type(p2.code, 'registered', '8888');
     await a.waitSaved();
     await b.waitSaved();
-    const c = new AppPage(await openApp(context, url));
+    const c = new AppPage(await openApp(chromium.context, url));
     await c.sheet('practices');
     expect(await c.cellText(p1.code, 'registered')).toBe('7,777');
     expect(await c.cellText(p2.code, 'registered')).toBe('8,888');
   });
 
   it('tells the user plainly when the disk is full, keeps the edit and offers a file', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('practices');
     // from now on every IndexedDB write fails as Chromium fails on a full disk
@@ -183,7 +167,7 @@ describe('editing', () => {
 
 describe('files', () => {
   it('save to file and open it again gives an identical workbook, as a new workbook', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
     await app.sheet('practices');
     await app.type(loadSample().practices[0].code, 'registered', '9999');
@@ -207,7 +191,7 @@ describe('files', () => {
   });
 
   it('refuses a malformed file with the field path, and nothing in the browser changes', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const bad = structuredClone(loadSample()) as unknown as { workforce: { wte: number }[] };
     bad.workforce[0].wte = -2;
     const file = join(dir, 'bad.headroom.json');
@@ -226,7 +210,7 @@ describe('files', () => {
   });
 
   it('shows a name with markup in it as text and runs nothing', async () => {
-    const page = await openApp(context, url);
+    const page = await openApp(chromium.context, url);
     const evil = '<img src=x onerror="window.__pwned=1">';
     const wb = { ...loadSample(), name: evil };
     wb.practices = wb.practices.map((p, i) => (i === 0 ? { ...p, name: evil } : p));
