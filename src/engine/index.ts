@@ -3,3 +3,4 @@ export { Projection, type Edit, type Meta, type RecomputeKind } from './session'
 export { BASE_SERIES, makeLayout, seriesView, type BaseSeries, type Layout } from './layout';
 export { LEVELS, type Entity, type EntityRef, type Level, type PcnYear, type YearRow } from './results';
 export { simulateStock } from './compile';
+export { HELPER_MIN_PCNS, PartEngine, helperSystems, type Helper, type HelperOptions, type Part } from './parallel';

@@ -7,10 +7,17 @@ import { pcnStock0, type Compiled } from './compile';
 /** Per-PCN figures kept for every financial year (FY sums of weekly values), for ranking PCNs. */
 export const PCN_FY_STATS = ['demand', 'capacity', 'capacitySafe', 'unmet', 'unmetSafe', 'gpDelivered', 'gpWte', 'gpWteDays', 'registered', 'gpWteNeededSafe'] as const;
 export type PcnFyStat = (typeof PCN_FY_STATS)[number];
-const NSTAT = PCN_FY_STATS.length;
+export const NSTAT = PCN_FY_STATS.length;
 
 export interface Results {
+  /** Place blocks; only those marked in `placeReady` are current (see ensurePlaces). */
   readonly places: Float64Array;
+  /**
+   * 1 where the place's block has been projected on this thread. A full recompute shared with the
+   * helper leaves the helper's places unprojected here: their systems and ranking figures come from
+   * the helper, and a place is projected on the rare read or edit that needs its block.
+   */
+  readonly placeReady: Uint8Array;
   readonly systems: Float64Array;
   readonly total: Float64Array;
   /** [pcn][fy][stat], FY sums of weekly values. */
@@ -657,6 +664,7 @@ export function emptyResults(c: Compiled): Results {
   const size = c.layout.size;
   return {
     places: new Float64Array(c.places.codes.length * size),
+    placeReady: new Uint8Array(c.places.codes.length),
     systems: new Float64Array(c.systems.codes.length * size),
     total: new Float64Array(size),
     pcnFy: new Float64Array(c.pcns.codes.length * c.tl.fyLabels.length * NSTAT),
@@ -666,29 +674,70 @@ export function emptyResults(c: Compiled): Results {
 /** Recomputes the given places (all when `places` is null) and re-adds systems and the total. */
 export function recompute(c: Compiled, r: Results, places: ReadonlySet<number> | null, s: Scratch = scratchFor(c)): void {
   const size = c.layout.size;
-  const nFy = c.tl.fyLabels.length;
-  const dirtyPlace = (p: number) => places === null || places.has(p);
-  for (let p = 0; p < c.places.codes.length; p++) if (dirtyPlace(p)) r.places.fill(0, p * size, (p + 1) * size);
-  for (let n = 0; n < c.pcns.codes.length; n++) {
-    const p = c.pcns.place[n];
-    if (!dirtyPlace(p)) continue;
-    r.pcnFy.fill(0, n * nFy * NSTAT, (n + 1) * nFy * NSTAT);
-    projectPcn(c, n, r.places, p * size, s, r.pcnFy);
+  const nPlaces = c.places.codes.length;
+  const systemAt = new Int32Array(c.systems.codes.length).fill(-1);
+  for (let p = 0; p < nPlaces; p++) if (places === null || places.has(p)) systemAt[c.places.system[p]] = c.places.system[p] * size;
+  // a system is re-added from all of its places, so any not yet projected here are projected too
+  const dirtyAt = new Int32Array(nPlaces).fill(-1);
+  for (let p = 0; p < nPlaces; p++) {
+    if (places === null || places.has(p) || (systemAt[c.places.system[p]] >= 0 && !r.placeReady[p])) dirtyAt[p] = p * size;
   }
-  const dirtySystems = new Set<number>();
-  for (let p = 0; p < c.places.codes.length; p++) if (dirtyPlace(p)) dirtySystems.add(c.places.system[p]);
-  for (const sys of dirtySystems) r.systems.fill(0, sys * size, (sys + 1) * size);
-  // each sum starts as a copy of its first part, which spares one pass over the block
-  const started = new Set<number>();
-  for (let p = 0; p < c.places.codes.length; p++) {
-    const sys = c.places.system[p];
-    if (!dirtySystems.has(sys)) continue;
-    if (started.has(sys)) addBlock(r.systems, sys * size, r.places, p * size, size);
+  projectPlaces(c, dirtyAt, r.places, r.pcnFy, s);
+  for (let p = 0; p < nPlaces; p++) if (dirtyAt[p] >= 0) r.placeReady[p] = 1;
+  const placeAt = Int32Array.from({ length: nPlaces }, (_, p) => p * size);
+  sumSystems(c, placeAt, r.places, systemAt, r.systems);
+  sumTotal(c, r);
+}
+
+/** Projects place p on this thread if it has not been yet (its figures do not change). */
+export function ensurePlace(c: Compiled, r: Results, p: number, s: Scratch): void {
+  if (r.placeReady[p]) return;
+  const placeAt = new Int32Array(c.places.codes.length).fill(-1);
+  placeAt[p] = p * c.layout.size;
+  projectPlaces(c, placeAt, r.places, r.pcnFy, s);
+  r.placeReady[p] = 1;
+}
+
+/**
+ * Projects the PCNs of every place p with placeAt[p] >= 0 into `out` at that offset (the block is
+ * cleared first), and their FY ranking figures into `fy`.
+ */
+export function projectPlaces(c: Compiled, placeAt: Int32Array, out: Float64Array, fy: Float64Array, s: Scratch): void {
+  const size = c.layout.size;
+  const nFy = c.tl.fyLabels.length;
+  for (let p = 0; p < placeAt.length; p++) if (placeAt[p] >= 0) out.fill(0, placeAt[p], placeAt[p] + size);
+  for (let n = 0; n < c.pcns.codes.length; n++) {
+    const o = placeAt[c.pcns.place[n]];
+    if (o < 0) continue;
+    fy.fill(0, n * nFy * NSTAT, (n + 1) * nFy * NSTAT);
+    projectPcn(c, n, out, o, s, fy);
+  }
+}
+
+/**
+ * Each system with systemAt[sys] >= 0, as the sum of its places in place order (found in `places`
+ * at placeAt). The order is fixed so that every way of computing a system gives the same bits.
+ */
+export function sumSystems(c: Compiled, placeAt: Int32Array, places: Float64Array, systemAt: Int32Array, systems: Float64Array): void {
+  const size = c.layout.size;
+  const started = new Uint8Array(systemAt.length);
+  for (let p = 0; p < placeAt.length; p++) {
+    const o = systemAt[c.places.system[p]];
+    if (o < 0) continue;
+    if (placeAt[p] < 0) throw new Error(`place ${c.places.codes[p]} is needed for its system's sum but was not computed`);
+    // each sum starts as a copy of its first part, which spares one pass over the block
+    if (started[c.places.system[p]]) addBlock(systems, o, places, placeAt[p], size);
     else {
-      r.systems.set(r.places.subarray(p * size, (p + 1) * size), sys * size);
-      started.add(sys);
+      systems.set(places.subarray(placeAt[p], placeAt[p] + size), o);
+      started[c.places.system[p]] = 1;
     }
   }
+  for (let sys = 0; sys < systemAt.length; sys++) if (systemAt[sys] >= 0 && !started[sys]) systems.fill(0, systemAt[sys], systemAt[sys] + size);
+}
+
+/** The whole workbook as the sum of its systems, in system order. */
+export function sumTotal(c: Compiled, r: Results): void {
+  const size = c.layout.size;
   const nSystems = c.systems.codes.length;
   if (nSystems > 0) r.total.set(r.systems.subarray(0, size));
   else r.total.fill(0);

@@ -3,7 +3,7 @@
 // patients' share of the PCN's appointments (in proportion to their demand) and its own staff
 // plus its list share of staff held by the PCN.
 import type { Compiled } from './compile';
-import { projectPcn, scratchFor, pcnFyStat, copyBlock, type Results, type Scratch } from './project';
+import { copyBlock, ensurePlace, pcnFyStat, projectPcn, scratchFor, type Results, type Scratch } from './project';
 
 export type Level = 'total' | 'system' | 'place' | 'pcn' | 'practice';
 export const LEVELS: readonly Level[] = ['total', 'system', 'place', 'pcn', 'practice'];
@@ -42,8 +42,11 @@ export function entityBlock(c: Compiled, r: Results, ref: EntityRef, s: Scratch 
       return copyBlock(c, r.total, 0);
     case 'system':
       return copyBlock(c, r.systems, find(c.systems.codes) * size);
-    case 'place':
-      return copyBlock(c, r.places, find(c.places.codes) * size);
+    case 'place': {
+      const p = find(c.places.codes);
+      ensurePlace(c, r, p, s);
+      return copyBlock(c, r.places, p * size);
+    }
     case 'pcn':
       return pcnBlock(c, find(c.pcns.codes), s);
     case 'practice':

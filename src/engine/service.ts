@@ -1,12 +1,13 @@
 // The engine as a service: the whole surface the app uses, one method per request. The worker
 // exposes exactly this object with Comlink; tests and the command line can call it directly.
-// Everything returned is plain data or typed arrays, so it crosses to the page without copying
-// (buffers are transferred, see transferablesOf).
+// Everything returned is plain data or typed arrays, which the worker copies to the page (see
+// workers/engine.worker.ts for why it does not transfer them).
 import type { Workbook } from '../model/schema';
 import { parseWorkbookText } from '../io/workbook-file';
 import type { ParseResult } from '../model/validate';
 import { Projection, type Edit, type Meta, type RecomputeKind } from './session';
 import type { EntityRef, PcnYear, YearRow } from './results';
+import type { Helper } from './parallel';
 
 export interface ViewRequest {
   scenario: string;
@@ -34,15 +35,27 @@ export interface View {
   /** What the chosen scenario had to recompute, and how long the whole answer took. */
   kind: RecomputeKind;
   computeMs: number;
+  /** Threads that took part in the chosen scenario's last full recompute (2 with the helper). */
+  threads: 1 | 2;
+  /** Why the helper was let go, when it failed; the engine then works on one thread. */
+  helperProblem: string | null;
 }
 
 export class EngineService {
   #projection: Projection | null = null;
   #revision = 0;
+  #helper: Helper | null = null;
+
+  /** Shares full recomputes of large workbooks with a second thread from now on (see parallel.ts). */
+  useHelper(helper: Helper): void {
+    this.#helper = helper;
+    this.#projection?.attachHelper(helper);
+  }
 
   /** Opens a (checked) workbook, replacing whatever was open. */
   open(workbook: Workbook): Meta {
     this.#projection = new Projection(workbook);
+    if (this.#helper) this.#projection.attachHelper(this.#helper);
     this.#revision++;
     return this.#projection.meta();
   }
@@ -57,10 +70,13 @@ export class EngineService {
     return this.#need().meta();
   }
 
-  view(request: ViewRequest): View {
+  async view(request: ViewRequest): Promise<View> {
     const p = this.#need();
     const t0 = performance.now();
-    const kind = p.refresh(request.scenario);
+    const kind = await p.prepare(request.scenario);
+    // every scenario is read below (to compare their gaps): bring them up to date the fast way
+    for (const s of p.workbook.scenarios) if (s.id !== request.scenario) await p.prepare(s.id);
+    // an edit that arrived while waiting for the helper is caught up on this thread by the reads
     const years = p.yearly(request.scenario, request.ref);
     const series = p.series(request.scenario, request.ref);
     const pcnRanking = p.pcnYear(request.scenario, request.fy);
@@ -69,7 +85,8 @@ export class EngineService {
       name: s.name,
       years: s.id === request.scenario ? years : p.yearly(s.id, request.ref),
     }));
-    return { revision: this.#revision, request, years, series, pcnRanking, scenarios, kind, computeMs: performance.now() - t0 };
+    const threads = p.threadsUsed(request.scenario);
+    return { revision: this.#revision, request, years, series, pcnRanking, scenarios, kind, computeMs: performance.now() - t0, threads, helperProblem: p.helperProblem };
   }
 
   /** Headline rows for the whole workbook, as the command line prints them. */
@@ -86,9 +103,4 @@ export class EngineService {
     if (!this.#projection) throw new Error('no workbook is open in the engine');
     return this.#projection;
   }
-}
-
-/** Buffers in a view that can be moved to the page instead of copied. */
-export function transferablesOf(view: View): Transferable[] {
-  return [view.series.buffer];
 }

@@ -1,18 +1,16 @@
 // One open workbook and its projections, one per scenario, kept between edits so that an edit
 // recomputes only what it touched. Used in the same way by the worker, the command line and tests.
 import type { Workbook } from '../model/schema';
-import { formatPath, getAt, parsePath, rowKey, setAt, type Path } from '../model/paths';
+import { getAt, rowKey, setAt, type Path } from '../model/paths';
 import { compile, refreshLists, type Compiled } from './compile';
+import { parseEdits, type Edit } from './edits';
 import { applyScenario, findScenario, overriddenPaths } from './scenario';
 import { emptyResults, recompute, scratchFor, type Results, type Scratch } from './project';
+import { HELPER_MIN_PCNS, HELPER_TIMEOUT_MS, recomputeShared, type Helper, type HelperOptions } from './parallel';
 import { entityBlock, fundingShare, listEntities, pcnYear, yearRows, type Entity, type EntityRef, type PcnYear, type YearRow } from './results';
 import type { Layout } from './layout';
 
-export interface Edit {
-  /** Where, as a path (`practices[F81001].registered`) or its segments. */
-  path: string | Path;
-  value: unknown;
-}
+export type { Edit } from './edits';
 
 /** What the last edit made the engine do, for tests and benchmarks. */
 export type RecomputeKind = 'none' | 'places' | 'full';
@@ -24,10 +22,14 @@ interface Run {
   overridden: Set<string>;
   /** Needs a full compile before it can be read. */
   stale: boolean;
+  /** Compiled but not yet projected (compiled only to describe the workbook). */
+  unprojected: boolean;
   /** Places to recompute before reading, and the systems whose list sizes changed. */
   dirtyPlaces: Set<number>;
   listSystems: Set<number>;
   lastKind: RecomputeKind;
+  /** Threads that took part in the last full recompute. */
+  threads: 1 | 2;
 }
 
 export interface Meta {
@@ -45,6 +47,11 @@ export interface Meta {
 export class Projection {
   #workbook: Workbook;
   readonly #runs = new Map<string, Run>();
+  /** Counts every change to the workbook, so the helper can be checked to be in step. */
+  #revision = 0;
+  #helper: Helper | null = null;
+  #helperOptions: Required<HelperOptions> = { minPcns: HELPER_MIN_PCNS, timeoutMs: HELPER_TIMEOUT_MS };
+  #helperProblem: string | null = null;
 
   constructor(workbook: Workbook) {
     this.#workbook = workbook;
@@ -58,6 +65,35 @@ export class Projection {
   setWorkbook(workbook: Workbook): void {
     this.#workbook = workbook;
     this.#runs.clear();
+    this.#revision++;
+    this.#helper?.open(workbook, this.#revision).catch((e: unknown) => this.#dropHelper(e));
+  }
+
+  /**
+   * Shares full recomputes of large workbooks with a second thread (see parallel.ts). The helper
+   * is sent the workbook now and every edit from here on.
+   */
+  attachHelper(helper: Helper, options: HelperOptions = {}): void {
+    this.#helper = helper;
+    this.#helperOptions = { minPcns: options.minPcns ?? HELPER_MIN_PCNS, timeoutMs: options.timeoutMs ?? HELPER_TIMEOUT_MS };
+    this.#helperProblem = null;
+    helper.open(this.#workbook, this.#revision).catch((e: unknown) => this.#dropHelper(e));
+  }
+
+  /** How many threads the next full recompute of this workbook will use. */
+  get threads(): 1 | 2 {
+    return this.#helper && this.#workbook.pcns.length >= this.#helperOptions.minPcns ? 2 : 1;
+  }
+
+  /** Why the helper was let go, if it failed (the engine then carries on alone). */
+  get helperProblem(): string | null {
+    return this.#helperProblem;
+  }
+
+  #dropHelper(e: unknown): void {
+    if (!this.#helper) return;
+    this.#helper = null;
+    this.#helperProblem = e instanceof Error ? e.message : String(e);
   }
 
   /**
@@ -65,17 +101,19 @@ export class Projection {
    * and marks what each scenario must recompute.
    */
   applyEdits(edits: readonly Edit[]): void {
-    const parsed = edits.map((e) => {
-      const path = typeof e.path === 'string' ? parsePath(e.path) : e.path;
-      if (!path) throw new Error(`'${String(e.path)}' is not a workbook path`);
-      return { path, text: formatPath(path), value: e.value };
-    });
+    const parsed = parseEdits(edits);
     // all or nothing: a bad path in the batch leaves the workbook as it was
     let next = this.#workbook;
     for (const e of parsed) next = setAt(next, e.path, e.value);
     this.#workbook = next;
+    this.#revision++;
+    this.#helper?.edit(parsed.map((e) => ({ path: e.path, value: e.value })), this.#revision).catch((err: unknown) => this.#dropHelper(err));
     for (const run of this.#runs.values()) {
       if (run.stale) continue;
+      if (run.unprojected) {
+        run.stale = true; // nothing computed to patch: compile afresh when it is read
+        continue;
+      }
       for (const e of parsed) {
         if (run.overridden.has(e.text)) continue; // the scenario keeps its own value
         if (!this.#patch(run, e.path, e.value)) {
@@ -126,15 +164,66 @@ export class Projection {
     return false;
   }
 
-  #run(scenarioId: string): Run {
+  /** A scenario compiled from the workbook as it is now, its results not yet computed. */
+  #newRun(scenarioId: string): Run {
+    const scenario = findScenario(this.#workbook, scenarioId);
+    const compiled = compile(applyScenario(this.#workbook, scenario), scenario);
+    const results = emptyResults(compiled);
+    const scratch = scratchFor(compiled);
+    return { compiled, results, scratch, overridden: overriddenPaths(scenario), stale: false, unprojected: true, dirtyPlaces: new Set(), listSystems: new Set(), lastKind: 'full', threads: 1 };
+  }
+
+  /**
+   * Brings a scenario up to date like `refresh`, but a full recompute of a large workbook is shared
+   * with the helper: it projects about half of the systems while this thread does the rest. If the
+   * helper fails, is out of step or does not answer, this thread does its half too.
+   */
+  async prepare(scenarioId: string): Promise<RecomputeKind> {
+    const existing = this.#runs.get(scenarioId);
+    const helper = this.#helper;
+    if ((existing && !existing.stale && !existing.unprojected) || !helper || this.threads === 1) return this.refresh(scenarioId);
+    const revision = this.#revision;
+    // asked first, so that the helper compiles while this thread does
+    const pending = helper.project(scenarioId, revision);
+    let run: Run;
+    try {
+      run = existing && !existing.stale ? existing : this.#newRun(scenarioId);
+    } catch (e) {
+      pending.catch(() => undefined); // the helper fails the same way; this error is the one to report
+      throw e;
+    }
+    const problem = await recomputeShared(run.compiled, run.results, run.scratch, pending, revision, this.#helperOptions.timeoutMs);
+    if (problem) this.#dropHelper(problem);
+    else run.threads = 2;
+    // edited while this was computing: the run is already behind, so start again on this thread
+    if (this.#revision !== revision) {
+      this.#runs.delete(scenarioId);
+      return this.refresh(scenarioId);
+    }
+    run.unprojected = false;
+    this.#runs.set(scenarioId, run);
+    return 'full';
+  }
+
+  /** A scenario's compiled workbook, without projecting it if that has not been done yet. */
+  #compiledOnly(scenarioId: string): Compiled {
     let run = this.#runs.get(scenarioId);
     if (!run || run.stale) {
-      const scenario = findScenario(this.#workbook, scenarioId);
-      const compiled = compile(applyScenario(this.#workbook, scenario), scenario);
-      const results = emptyResults(compiled);
-      const scratch = scratchFor(compiled);
-      recompute(compiled, results, null, scratch);
-      run = { compiled, results, scratch, overridden: overriddenPaths(scenario), stale: false, dirtyPlaces: new Set(), listSystems: new Set(), lastKind: 'full' };
+      run = this.#newRun(scenarioId);
+      this.#runs.set(scenarioId, run);
+    }
+    return run.compiled;
+  }
+
+  #run(scenarioId: string): Run {
+    let run = this.#runs.get(scenarioId);
+    if (!run || run.stale || run.unprojected) {
+      if (!run || run.stale) run = this.#newRun(scenarioId);
+      recompute(run.compiled, run.results, null, run.scratch);
+      run.unprojected = false;
+      run.dirtyPlaces = new Set();
+      run.listSystems = new Set();
+      run.lastKind = 'full';
       this.#runs.set(scenarioId, run);
     } else if (run.dirtyPlaces.size > 0) {
       if (run.listSystems.size > 0) refreshLists(run.compiled, run.listSystems);
@@ -144,6 +233,11 @@ export class Projection {
       run.lastKind = 'places';
     } else run.lastKind = 'none';
     return run;
+  }
+
+  /** Threads that took part in the scenario's last full recompute. */
+  threadsUsed(scenarioId: string): 1 | 2 {
+    return this.#run(scenarioId).threads;
   }
 
   /** Brings a scenario up to date and says how much work that took. */
@@ -180,7 +274,7 @@ export class Projection {
 
   meta(): Meta {
     const wb = this.#workbook;
-    const c = this.#run(wb.scenarios[0].id).compiled;
+    const c = this.#compiledOnly(wb.scenarios[0].id);
     return {
       layout: c.layout,
       fyLabels: c.tl.fyLabels,
