@@ -1,9 +1,11 @@
 // The only code that creates workers. Everything else asks this client, which keeps one engine
 // worker per page, sends edits in order and answers view requests newest-first: while the worker
 // is busy, a newer request replaces an older one that has not started, so a fast typist never
-// builds a queue of stale recomputes.
+// builds a queue of stale recomputes. A second, helper worker takes half of each full recompute of
+// a large workbook; it talks to the engine worker directly, over a channel set up here.
 import * as Comlink from 'comlink';
-import type { EngineService, View, ViewRequest } from '../engine/service';
+import type { View, ViewRequest } from '../engine/service';
+import type { WorkerEngine } from '../../workers/engine.worker';
 import type { Edit, Meta } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
@@ -12,13 +14,21 @@ export type { View, ViewRequest, ScenarioYears } from '../engine/service';
 
 export class EngineClient {
   readonly #worker: Worker;
-  readonly #remote: Comlink.Remote<EngineService>;
+  readonly #helper: Worker | null = null;
+  readonly #remote: Comlink.Remote<WorkerEngine>;
   #pendingView: { request: ViewRequest; resolve: (v: View | null) => void; reject: (e: unknown) => void } | null = null;
   #viewRunning = false;
 
   constructor() {
     this.#worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'headroom-engine' });
-    this.#remote = Comlink.wrap<EngineService>(this.#worker);
+    this.#remote = Comlink.wrap<WorkerEngine>(this.#worker);
+    // a second core is worth using only where there is one
+    if ((navigator.hardwareConcurrency ?? 1) >= 2) {
+      this.#helper = new Worker(new URL('../../workers/part.worker.ts', import.meta.url), { type: 'module', name: 'headroom-engine-helper' });
+      const channel = new MessageChannel();
+      this.#helper.postMessage({ port: channel.port2 }, [channel.port2]);
+      void this.#remote.attachHelperPort(Comlink.transfer(channel.port1, [channel.port1]));
+    }
   }
 
   open(workbook: Workbook): Promise<Meta> {
@@ -66,5 +76,6 @@ export class EngineClient {
   dispose(): void {
     this.#remote[Comlink.releaseProxy]();
     this.#worker.terminate();
+    this.#helper?.terminate();
   }
 }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { openApp } from './browser';
 import { useChromium } from './chromium';
 import { AppPage } from './app';
-import { Projection } from '../../src/engine';
+import { HELPER_MIN_PCNS, Projection } from '../../src/engine';
+import { serializeWorkbook } from '../../src/io/workbook-file';
+import { englandWorkbook } from '../../bench/england';
 import { loadSample } from '../../src/sample';
 import { REPORT_KEYS } from '../../src/io/report';
 import { setAt } from '../../src/model/paths';
@@ -34,6 +36,29 @@ describe('first screen', () => {
       const expected = node.yearly(scenario);
       expect(Object.keys(shown)).toEqual(expected.map((y) => y.fy));
       for (const y of expected) for (const k of REPORT_KEYS) expectSame(shown[y.fy][k], y[k], `${scenario} ${y.fy} ${k}`);
+    }
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  it('shares a large workbook between two workers, with the figures Node gives on one thread', async () => {
+    // 6 systems and 180 PCNs: over the size where the engine worker hands half to its helper
+    const wb = englandWorkbook({ systems: 6, pcns: 180, practices: 900, seed: 5 });
+    const parsed = parseWorkbook(wb);
+    if (!parsed.ok) throw new Error(parsed.problems[0].message);
+    expect(wb.pcns.length).toBeGreaterThanOrEqual(HELPER_MIN_PCNS);
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'six-systems.headroom.json', mimeType: 'application/json', buffer: Buffer.from(serializeWorkbook(parsed.workbook)) });
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 20_000 }).toContain('as a new workbook');
+    await expect.poll(() => page.getAttribute('[data-threads]', 'data-threads'), { timeout: 20_000 }).toBe('2');
+    const node = new Projection(parsed.workbook);
+    for (const scenario of ['do-nothing', 'strategy']) {
+      if (scenario !== 'do-nothing') await app.chooseScenario(scenario);
+      const shown = await app.years();
+      const expected = node.yearly(scenario);
+      expect(Object.keys(shown)).toEqual(expected.map((y) => y.fy));
+      for (const y of expected) for (const k of REPORT_KEYS) expectSame(shown[y.fy][k], y[k], `${scenario} ${y.fy} ${k}`);
+      expect(await page.getAttribute('[data-threads]', 'data-threads')).toBe('2');
     }
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
