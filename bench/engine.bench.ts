@@ -1,10 +1,12 @@
 // Engine benchmarks: full recompute of the sample and of an England-scale workbook, and the
-// recompute after one edit, measured with tinybench in Node (one thread, as in the engine worker).
+// recompute after one edit, measured with tinybench in Node. As in the browser, a full recompute of
+// a large workbook is shared with a helper thread (src/engine/parallel.ts); the same recompute on
+// one thread is reported too (`engine.full.england.1thread`).
 //   npm run bench            a table
 //   npm run bench -- --json  {"results": [{"name", "medianMs", ...}]}
 // Each task warms up for two seconds first: V8 keeps re-optimising the weekly loop for about that
-// long, and a planner's session is warm after its first few edits. The first, cold recompute of
-// each workbook is reported on its own (`engine.cold.*`), since that is what opening a file costs.
+// long, and a planner's session is warm after its first few edits. Opening each workbook cold
+// (compile and first projection) is reported on its own (`engine.cold.*`).
 import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
 import { compile } from '../src/engine/compile';
@@ -15,6 +17,8 @@ import type { Workbook } from '../src/model/schema';
 import { parseWorkbook } from '../src/model/validate';
 import { loadSample } from '../src/sample';
 import { englandWorkbook } from './england';
+import { startHelperThread } from './helper-thread';
+import { HELPER_MIN_PCNS, recomputeShared, type Helper } from '../src/engine/parallel';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 const SCENARIO = 'strategy'; // the scenario with the most roles and interventions active
@@ -35,9 +39,26 @@ function fullRecompute(wb: Workbook) {
   return () => recompute(compiled, results, null, scratch);
 }
 
-function once(name: string, fn: () => void): Result {
+/**
+ * The same, shared with the helper thread, which has compiled the same workbook (it does so on its
+ * first request and keeps the result, as in the app).
+ */
+async function sharedRecompute(wb: Workbook, helper: Helper) {
+  if (wb.pcns.length < HELPER_MIN_PCNS) throw new Error('the app would not share this workbook with a helper');
+  const scenario = findScenario(wb, SCENARIO);
+  const compiled = compile(applyScenario(wb, scenario), scenario);
+  const results = emptyResults(compiled);
+  const scratch = scratchFor(compiled);
+  await helper.open(wb, 0);
+  return async () => {
+    const problem = await recomputeShared(compiled, results, scratch, helper.project(SCENARIO, 0), 0);
+    if (problem) throw problem;
+  };
+}
+
+async function once(name: string, fn: () => void | Promise<void>): Promise<Result> {
   const t0 = performance.now();
-  fn();
+  await fn();
   const ms = performance.now() - t0;
   return { name, medianMs: ms, p99Ms: ms, runs: 1 };
 }
@@ -47,9 +68,22 @@ const parsed = parseWorkbook(englandWorkbook());
 if (!parsed.ok) throw new Error(`the England workbook is invalid: ${parsed.problems[0].path} ${parsed.problems[0].message}`);
 const england = parsed.workbook;
 
+// Opening a workbook, cold, as the worker does it: compile and project (England shared with the
+// helper, which is sent the workbook and compiles it too). Taken before anything else is set up,
+// so that nothing competes with them.
+const cold = [await once('engine.cold.sample', () => void new Projection(sample).refresh(SCENARIO))];
+const thread = startHelperThread();
+await thread.helper.open(sample, 0); // the thread has started and loaded the engine
+cold.push(
+  await once('engine.cold.england', async () => {
+    const p = new Projection(england);
+    p.attachHelper(thread.helper);
+    if ((await p.prepare(SCENARIO)) !== 'full' || p.threadsUsed(SCENARIO) !== 2) throw new Error(`the helper did not take part: ${p.helperProblem}`);
+  }),
+);
 const sampleFull = fullRecompute(sample);
-const englandFull = fullRecompute(england);
-const cold = [once('engine.cold.sample', sampleFull), once('engine.cold.england', englandFull)];
+const englandFull = await sharedRecompute(england, thread.helper);
+const englandOneThread = fullRecompute(england);
 
 // one practice's list edited, then the yearly figures read: what a planner's keystroke costs
 const projection = new Projection(england);
@@ -68,8 +102,10 @@ bench
   .add('engine.compile.sample', () => void compile(applyScenario(sample, findScenario(sample, SCENARIO)), findScenario(sample, SCENARIO)))
   .add('engine.full.sample', sampleFull)
   .add('engine.full.england', englandFull)
+  .add('engine.full.england.1thread', englandOneThread)
   .add('engine.edit.england', editOne);
-const tasks = bench.runSync();
+const tasks = await bench.run();
+await thread.stop();
 
 const results: Result[] = tasks.map((task) => {
   const r = task.result;

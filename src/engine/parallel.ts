@@ -42,7 +42,7 @@ export const HELPER_MIN_PCNS = 150;
 /**
  * The systems the helper projects: whole systems holding about half of the PCNs (largest first,
  * each to the side with fewer), the same on both threads since both see the same compiled
- * workbook. (Giving the helper a little more, since this thread also merges, measured slower.)
+ * workbook.
  */
 export function helperSystems(c: Compiled): number[] {
   const nSys = c.systems.codes.length;
