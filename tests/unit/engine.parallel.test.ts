@@ -9,6 +9,7 @@ import type { Workbook } from '../../src/model/schema';
 import { parseWorkbook } from '../../src/model/validate';
 import { loadSample } from '../../src/sample';
 import { englandWorkbook } from '../../bench/england';
+import { firstDifference, snapshot } from './snapshots';
 
 function generated(systems: number, pcns: number, seed: number): Workbook {
   const wb = englandWorkbook({ systems, pcns, practices: pcns * 4, seed });
@@ -53,26 +54,6 @@ class QueuedHelper implements Helper {
       return this.engine.project(scenarioId, revision);
     });
   }
-}
-
-/** Everything the engine gives: systems, total, ranking figures, and each place's block as read. */
-function snapshot(p: Projection, scenario: string) {
-  const r = p.results(scenario);
-  const c = p.compiled(scenario);
-  const places = new Float64Array(r.places.length);
-  c.places.codes.forEach((code, i) => places.set(p.series(scenario, { level: 'place', code }), i * c.layout.size));
-  return { places, systems: r.systems.slice(), total: r.total.slice(), pcnFy: r.pcnFy.slice() };
-}
-
-/** Where two snapshots first differ (exactly, bit for bit), or null. */
-function firstDifference(a: ReturnType<typeof snapshot>, b: ReturnType<typeof snapshot>): string | null {
-  for (const key of ['places', 'systems', 'total', 'pcnFy'] as const) {
-    const x = a[key];
-    const y = b[key];
-    if (x.length !== y.length) return `${key}: length ${x.length} vs ${y.length}`;
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return `${key}[${i}]: ${x[i]} vs ${y[i]}`;
-  }
-  return null;
 }
 
 /** Differences from a fresh one-thread projection of the same workbook. */

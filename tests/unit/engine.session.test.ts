@@ -6,6 +6,7 @@ import { Projection, type Edit } from '../../src/engine';
 import type { Workbook } from '../../src/model/schema';
 import { parseWorkbook } from '../../src/model/validate';
 import { englandWorkbook } from '../../bench/england';
+import { firstDifference, snapshot } from './snapshots';
 
 function small(): Workbook {
   const wb = englandWorkbook({ systems: 3, pcns: 12, practices: 48, seed: 7 });
@@ -16,23 +17,6 @@ function small(): Workbook {
 
 const base = small();
 const SCENARIOS = base.scenarios.map((s) => s.id);
-
-/** Every block the engine keeps: places, systems, total and the per-PCN year figures. */
-function snapshot(p: Projection, scenario: string) {
-  const r = p.results(scenario);
-  return { places: r.places.slice(), systems: r.systems.slice(), total: r.total.slice(), pcnFy: r.pcnFy.slice() };
-}
-
-/** Where two snapshots first differ (exactly, bit for bit), or null: cheaper than a deep diff. */
-function firstDifference(a: ReturnType<typeof snapshot>, b: ReturnType<typeof snapshot>): string | null {
-  for (const key of ['places', 'systems', 'total', 'pcnFy'] as const) {
-    const x = a[key];
-    const y = b[key];
-    if (x.length !== y.length) return `${key}: length ${x.length} vs ${y.length}`;
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return `${key}[${i}]: ${x[i]} vs ${y[i]}`;
-  }
-  return null;
-}
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ i: fc.nat(base.practices.length - 1), field: fc.constantFrom('registered', 'weighted'), v: fc.integer({ min: 0, max: 40_000 }) }).map(({ i, field, v }) => ({ path: ['practices', base.practices[i].code, field], value: v })),
