@@ -80,9 +80,13 @@ export class Projection {
     helper.open(this.#workbook, this.#revision).catch((e: unknown) => this.#dropHelper(e));
   }
 
-  /** How many threads the next full recompute of this workbook will use. */
+  /**
+   * How many threads the next full recompute of this workbook will use: work is split by whole
+   * systems, so a workbook of one system stays on one thread however large it is.
+   */
   get threads(): 1 | 2 {
-    return this.#helper && this.#workbook.pcns.length >= this.#helperOptions.minPcns ? 2 : 1;
+    const wb = this.#workbook;
+    return this.#helper && wb.pcns.length >= this.#helperOptions.minPcns && wb.systems.length >= 2 ? 2 : 1;
   }
 
   /** Why the helper was let go, if it failed (the engine then carries on alone). */

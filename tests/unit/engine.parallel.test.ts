@@ -168,6 +168,14 @@ describe('a full recompute shared with a helper', () => {
     expect(await p.prepare('strategy')).toBe('full');
     expect(p.threadsUsed('strategy')).toBe(1);
     expect(helper.projected).toBe(0);
+    // one system cannot be split, however many PCNs it has
+    const one = generated(1, 30, 4);
+    const q = new Projection(one);
+    q.attachHelper(helper, { minPcns: 1 });
+    expect(q.threads).toBe(1);
+    expect(await q.prepare('strategy')).toBe('full');
+    expect(q.threadsUsed('strategy')).toBe(1);
+    expect(helper.projected).toBe(0);
   });
 });
 
