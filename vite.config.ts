@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { initialJsReport } from './scripts/initial-js.js';
 
 // One config for the app, its worker and the test projects.
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), initialJsReport()],
   // relative asset paths, so a built copy works from any folder or a file share
   base: './',
   worker: { format: 'es' },

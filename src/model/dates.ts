@@ -46,3 +46,37 @@ export function fyFirstYear(label: string): number {
   const first = Number(m[1]);
   return (first + 1) % 100 === Number(m[2]) ? first : NaN;
 }
+
+/** The financial year that contains `today` when the labels cover it, else the first one. */
+export function yearContaining(labels: readonly string[], today: Date = new Date()): string {
+  const own = financialYearOf(today.toISOString().slice(0, 10));
+  return labels.includes(own) ? own : (labels[0] ?? '');
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date as a British planner types it: 03/04/2023 or 3/4/23 (day first), 3 Apr 2023, 3 April
+ * 2023, or 2023-04-03. Returns the ISO day, or null when the text is not a real date.
+ */
+export function parseUkDate(text: string): string | null {
+  const t = text.trim().toLowerCase().replace(/(\d)(st|nd|rd|th)\b/, '$1');
+  let d: number, m: number, y: number;
+  let hit: RegExpExecArray | null;
+  if ((hit = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) [y, m, d] = [Number(hit[1]), Number(hit[2]), Number(hit[3])];
+  else if ((hit = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t))) [d, m, y] = [Number(hit[1]), Number(hit[2]), Number(hit[3])];
+  else if ((hit = /^(\d{1,2})[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/.exec(t))) {
+    const i = MONTH_NAMES.findIndex((n) => hit![2].startsWith(n) && 'january february march april may june july august september october november december sept'.includes(hit![2]));
+    if (i < 0) return null;
+    [d, m, y] = [Number(hit[1]), i + 1, Number(hit[3])];
+  } else return null;
+  if (y < 100) y += 2000;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return Number.isFinite(parseIsoDate(iso)) ? iso : null;
+}
+
+/** An ISO day as the grid shows it: 03/04/2023. */
+export function formatUkDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

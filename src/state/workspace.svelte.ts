@@ -13,6 +13,7 @@ import { applyChanges, History, type Batch } from './history';
 import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
 import { fileNameFor, serializeWorkbook } from '../io/workbook-file';
+import { yearContaining } from '../model/dates';
 
 export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'failed';
 
@@ -60,6 +61,8 @@ export class Workspace {
   scenario = $state('');
   ref = $state<EntityRef>({ level: 'total', code: '' });
   fy = $state('');
+  /** Bumped by every edit, undo and redo: messages about an earlier action go when it moves. */
+  editCount = $state(0);
   /** Bumped after each applied view; the results panel uses it to time edit-to-chart. */
   viewCount = $state(0);
 
@@ -206,7 +209,7 @@ export class Workspace {
       this.meta = await this.engine.open(wb);
       this.engineError = null;
       this.#engineInSync = true;
-      if (!this.meta.fyLabels.includes(this.fy)) this.fy = this.meta.fyLabels[0];
+      if (!this.meta.fyLabels.includes(this.fy)) this.fy = yearContaining(this.meta.fyLabels);
       await this.refreshView();
     } catch (err) {
       this.engineError = `The engine could not compute this workbook: ${(err as Error).message}`;
@@ -261,6 +264,8 @@ export class Workspace {
 
   #commit(next: Workbook, edits: readonly EditInput[]): void {
     this.workbook = next;
+    this.editCount++;
+    this.notice = null;
     this.#syncHistory();
     for (const e of edits) this.#pending.push({ path: e.path, value: e.value });
     this.#scheduleSave();

@@ -1,10 +1,13 @@
 // A page model of the workspace: the steps a planner takes, named as they would say them.
 import type { Page } from 'playwright-core';
+import { showLayout } from './browser';
 
 export class AppPage {
   constructor(readonly page: Page) {}
 
   async sheet(id: string): Promise<void> {
+    // after a reload the app is back on its overview
+    if (!(await this.page.locator(`[data-tab="${id}"]`).count())) await showLayout(this.page, 'split');
     await this.page.click(`[data-tab="${id}"]`);
     await this.page.waitForSelector(`[data-sheet="${id}"] .ag-row`);
   }

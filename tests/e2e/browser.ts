@@ -23,13 +23,34 @@ export async function serveBuilt(options: { build?: boolean } = {}): Promise<{ u
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.httpServer.close(() => resolve())) };
 }
 
-/** Opens the app and waits until the first results are on screen. */
-export async function openApp(context: BrowserContext, url: string): Promise<Page> {
+/**
+ * Opens the app and waits until the first results are on screen. The app starts on the overview;
+ * most tests work with the sheets and results side by side, so that layout is chosen unless the
+ * caller asks for another (or null: as the app opened).
+ */
+export async function openApp(context: BrowserContext, url: string, layout: 'overview' | 'split' | 'sheets' | 'results' | null = 'split'): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page.waitForSelector('.app[data-ready="true"]', { timeout: 30_000 });
+  if (layout) await showLayout(page, layout);
+  if (layout === 'split' || layout === 'results') {
+    // the app opens on the year that contains today; these tests compare the base year's figures
+    const first = await page.$eval('[data-control="fy"] option', (o) => (o as HTMLOptionElement).value);
+    if ((await page.inputValue('[data-control="fy"]')) !== first) {
+      await page.selectOption('[data-control="fy"]', first);
+      await page.waitForSelector(`[data-headline][aria-label$="${first}"]`);
+    }
+  }
   (page as Page & { errors?: string[] }).errors = errors;
   return page;
+}
+
+/** Chooses a layout with its top-bar button and waits for what it shows to be drawn. */
+export async function showLayout(page: Page, layout: 'overview' | 'split' | 'sheets' | 'results'): Promise<void> {
+  await page.click(`[data-layout="${layout}"]`);
+  if (layout === 'overview') await page.waitForSelector('[data-overview]', { timeout: 30_000 });
+  if (layout === 'split' || layout === 'sheets') await page.waitForSelector('[data-sheet] .ag-root', { timeout: 30_000 });
+  if (layout === 'split' || layout === 'results') await page.waitForSelector('[data-headline], .results .banner', { timeout: 30_000 });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode, display } from '../../src/ui/sheets/codec';
+import { editedSource } from '../../src/ui/sheets/provenance';
 import { checkEdit } from '../../src/model/cells';
 import { checkWorkbook } from '../../src/model/validate';
 import { loadSample } from '../../src/sample';
@@ -81,5 +82,46 @@ describe('checking one edit against its row', () => {
 
   it('refuses a path that does not exist', () => {
     expect(checkEdit(loadSample(), ['practices', 'NOPE', 'registered'], 1).ok).toBe(false);
+  });
+});
+
+describe('dates as a British planner types them', () => {
+  it('reads day-first dates and month names, and refuses dates that do not exist', () => {
+    expect(decode('date', '03/04/2023')).toEqual({ ok: true, value: '2023-04-03' });
+    expect(decode('date', '3/4/23')).toEqual({ ok: true, value: '2023-04-03' });
+    expect(decode('date', '3 Apr 2023')).toEqual({ ok: true, value: '2023-04-03' });
+    expect(decode('date', '3 April 2023')).toEqual({ ok: true, value: '2023-04-03' });
+    expect(decode('date', '3rd April 2023')).toEqual({ ok: true, value: '2023-04-03' });
+    expect(decode('date', '2023-04-03')).toEqual({ ok: true, value: '2023-04-03' });
+    expect(decode('date', '31/02/2023').ok).toBe(false);
+    expect(decode('date', '3 Aprl 2023').ok).toBe(false);
+    expect(decode('date', 'next week')).toEqual({ ok: false, message: "'next week' is not a date: type it as 03/04/2023 or 3 Apr 2023" });
+    expect(decode('date', '', true)).toEqual({ ok: true, value: null });
+  });
+
+  it('shows a date the way it is typed, and reads back what it shows', () => {
+    expect(display('date', '2023-04-03')).toBe('03/04/2023');
+    expect(decode('date', display('date', '2019-12-31'))).toEqual({ ok: true, value: '2019-12-31' });
+  });
+});
+
+describe('choices named beside their codes', () => {
+  const labels = { U1: 'Braintree PCN (U1)', U2: 'Colne Valley PCN (U2)' };
+  it('reads back "Name (code)", the code, or the name alone', () => {
+    expect(decode('enum', 'Braintree PCN (U1)', false, ['U1', 'U2'], labels)).toEqual({ ok: true, value: 'U1' });
+    expect(decode('enum', 'U2', false, ['U1', 'U2'], labels)).toEqual({ ok: true, value: 'U2' });
+    expect(decode('enum', 'colne valley pcn', false, ['U1', 'U2'], labels)).toEqual({ ok: true, value: 'U2' });
+    expect(decode('enum', 'Witham PCN', false, ['U1', 'U2'], labels).ok).toBe(false);
+  });
+});
+
+describe('the source of an edited value', () => {
+  const day = new Date('2026-12-01T10:00:00Z');
+  it('says it was edited and when, keeping the original source once however often it is edited', () => {
+    const once = editedSource('10 fully qualified GPs (NHS Digital)', day);
+    expect(once).toBe('Edited 01/12/2026 (source was: 10 fully qualified GPs (NHS Digital))');
+    expect(editedSource(once, new Date('2027-01-05T10:00:00Z'))).toBe('Edited 05/01/2027 (source was: 10 fully qualified GPs (NHS Digital))');
+    expect(editedSource('entered by hand', day)).toBe('Edited 01/12/2026');
+    expect(editedSource('x'.repeat(2000), day).length).toBeLessThanOrEqual(2000);
   });
 });

@@ -1,6 +1,7 @@
 // Between what a planner sees or types in a cell and the workbook's value. Text that does not fit
 // the column is refused with a message; nothing is guessed or silently changed.
 import { fmt, parseNumber } from '../format';
+import { formatUkDate, parseUkDate } from '../../model/dates';
 import type { CellType } from './sheets';
 
 export type Decoded = { ok: true; value: unknown } | { ok: false; message: string };
@@ -23,6 +24,8 @@ export function display(type: CellType, value: unknown): string {
       return fmt(value as number, 'decimal2');
     case 'bool':
       return value ? 'yes' : 'no';
+    case 'date':
+      return formatUkDate(String(value));
     case 'list':
       return (value as unknown[]).join(', ');
     case 'overrides':
@@ -81,8 +84,16 @@ export function decode(type: CellType, raw: unknown, nullable = false, options: 
       // what the cell shows (and so what is copied out) reads back as the value it stands for
       const byLabel = Object.entries(labels).find(([, label]) => label.toLowerCase() === text.toLowerCase());
       if (byLabel) return { ok: true, value: byLabel[0] };
+      // a name typed or pasted without its code, when only one choice has that name
+      const byName = Object.entries(labels).filter(([code, label]) => label.toLowerCase() === `${text.toLowerCase()} (${code.toLowerCase()})`);
+      if (byName.length === 1 && !options.includes(text)) return { ok: true, value: byName[0][0] };
       if (options.length && !options.includes(text)) return { ok: false, message: `'${shown}' is not one of ${options.slice(0, 8).join(', ')}${options.length > 8 ? ', …' : ''}` };
       return { ok: true, value: text };
+    }
+    case 'date': {
+      if (text === '') return { ok: false, message: 'needs a date' };
+      const iso = parseUkDate(text);
+      return iso ? { ok: true, value: iso } : { ok: false, message: `'${shown}' is not a date: type it as 03/04/2023 or 3 Apr 2023` };
     }
     case 'list': {
       const items = text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);

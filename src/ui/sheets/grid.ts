@@ -1,13 +1,50 @@
 // The one place that talks to AG Grid: modules, theme, and the translation between sheet
 // definitions and column definitions. Edits never change the grid's rows directly: a valueSetter
 // hands the new value to the workspace and returns false; the grid redraws from the workbook.
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type ValueGetterParams } from 'ag-grid-community';
-import type { Column, RecordField, TableSheet } from './sheets';
+import {
+  CellApiModule,
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  QuickFilterModule,
+  RenderApiModule,
+  RowApiModule,
+  RowSelectionModule,
+  ScrollApiModule,
+  SelectEditorModule,
+  TextEditorModule,
+  TextFilterModule,
+  TooltipModule,
+  themeQuartz,
+  type ColDef,
+  type GridApi,
+  type ValueGetterParams,
+} from 'ag-grid-community';
+import type { Column, RecordField } from './sheets';
 import { display } from './codec';
-import type { Workbook } from '../../model/schema';
 import type { Segment } from '../../model/paths';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+// only what the sheets use: all of Community is over half of the app's JavaScript
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  RowApiModule,
+  ColumnApiModule,
+  CellApiModule,
+  ScrollApiModule,
+  RenderApiModule,
+  TextEditorModule,
+  SelectEditorModule,
+  TextFilterModule,
+  NumberFilterModule,
+  QuickFilterModule,
+  RowSelectionModule,
+  TooltipModule,
+  CellStyleModule,
+]);
 
 export const gridTheme = themeQuartz.withParams({
   accentColor: '#005EB8',
@@ -23,7 +60,8 @@ export const gridTheme = themeQuartz.withParams({
   wrapperBorderRadius: 4,
 });
 
-export type Row = Record<string, unknown>;
+export type { Row } from './rows';
+import type { Row } from './rows';
 export type { GridApi, ColDef };
 
 export const NUMERIC = new Set(['int', 'number', 'percent', 'gbp', 'wte']);
@@ -63,17 +101,14 @@ export function formatCell(type: Column['type'], v: unknown): string {
   return display(type, v);
 }
 
-export function editorFor(type: Column['type'], options: string[] | null, nullable: boolean): Pick<ColDef, 'cellEditor' | 'cellEditorParams'> {
-  if (type === 'enum' && options) return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: nullable ? ['', ...options] : options } };
+export function editorFor(type: Column['type'], options: string[] | null, nullable: boolean, label?: (value: string) => string): Pick<ColDef, 'cellEditor' | 'cellEditorParams'> {
+  if (type === 'enum' && options) return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: nullable ? ['', ...options] : options, ...(label ? { formatValue: (v: unknown) => (typeof v === 'string' && v ? label(v) : String(v ?? '')) } : {}) } };
   if (type === 'bool') return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: ['yes', 'no'] } };
   if (type === 'text' || type === 'overrides') return { cellEditor: 'agTextCellEditor', cellEditorParams: { maxLength: 2000 } };
   return { cellEditor: 'agTextCellEditor' };
 }
 
-export function tableRows(wb: Workbook, sheet: TableSheet): Row[] {
-  const rows = wb[sheet.table] as unknown as Row[];
-  return sheet.filter ? rows.filter(sheet.filter) : rows;
-}
+export { tableRows } from './rows';
 
 export interface RecordRow {
   id: string;

@@ -21,6 +21,10 @@ export interface Column {
   typeFor?: (row: Record<string, unknown>) => CellType;
   /** Names shown for coded values. */
   labels?: Record<string, string>;
+  /** Names of the codes this column chooses from: shown and offered as "Name (code)", sorted by name. */
+  names?: (wb: Workbook) => Record<string, string>;
+  /** A column worked out from the row (a name beside a code): read-only, found by the filter. */
+  value?: (row: Record<string, unknown>, wb: Workbook) => string;
   /** When a new value means rewriting more than the cell (an intervention's kind of effect). */
   setAs?: (value: unknown, row: Record<string, unknown>, wb: Workbook) => { field: Segment[]; value: unknown };
   help?: string;
@@ -61,6 +65,28 @@ export interface RecordSheet {
 export type Sheet = TableSheet | RecordSheet;
 
 const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
+const namesOf = (rows: { code: string; name: string }[]) => Object.fromEntries(rows.map((r) => [r.code, r.name]));
+const roleNames = (wb: Workbook) => Object.fromEntries(wb.roles.map((r) => [r.id, r.name]));
+const scopeNames = (wb: Workbook) =>
+  Object.fromEntries([
+    ...wb.systems.map((s) => [`system:${s.code}`, s.name]),
+    ...wb.places.map((p) => [`place:${p.code}`, p.name]),
+    ...wb.pcns.map((p) => [`pcn:${p.code}`, p.name]),
+  ]);
+
+/** "Name (code)" for each code a column chooses from, or its fixed labels. */
+export function choiceLabels(col: Column, wb: Workbook): Record<string, string> | undefined {
+  if (!col.names) return col.labels;
+  const names = col.names(wb);
+  return Object.fromEntries(Object.entries(names).map(([code, name]) => [code, name && name !== code ? `${name} (${code})` : code]));
+}
+
+/** A column's choices, sorted by what they are called when they have names. */
+export function choiceOptions(col: Column, wb: Workbook): string[] {
+  const options = col.options ? col.options(wb) : [];
+  const labels = col.names ? choiceLabels(col, wb)! : null;
+  return labels ? [...options].sort((a, b) => (labels[a] ?? a).localeCompare(labels[b] ?? b, 'en-GB')) : options;
+}
 const roleIds = (wb: Workbook) => wb.roles.map((r) => r.id);
 const scopes = (wb: Workbook) => [...wb.systems.map((s) => `system:${s.code}`), ...wb.places.map((p) => `place:${p.code}`), ...wb.pcns.map((p) => `pcn:${p.code}`)];
 
@@ -115,6 +141,19 @@ const EFFECT_SIZE: Record<string, [string, CellType]> = {
   externalCapacity: ['appointmentsPerWeek', 'number'],
 };
 
+/** The name of the practice or PCN that holds a workforce row. */
+function holderName(r: Record<string, unknown>, wb: Workbook): string {
+  const table = r.level === 'pcn' ? wb.pcns : wb.practices;
+  return table.find((x) => x.code === r.code)?.name ?? '';
+}
+
+/** The PCN of a workforce row: the practice's PCN, or the PCN itself. */
+function holderPcn(r: Record<string, unknown>, wb: Workbook): string {
+  const code = r.level === 'pcn' ? (r.code as string) : wb.practices.find((p) => p.code === r.code)?.pcn;
+  const pcn = wb.pcns.find((p) => p.code === code);
+  return pcn ? `${pcn.name} (${pcn.code})` : '';
+}
+
 export const SHEETS: Sheet[] = [
   {
     kind: 'record',
@@ -141,7 +180,7 @@ export const SHEETS: Sheet[] = [
     columns: [
       { field: ['code'], header: 'Code', type: 'key', width: 100 },
       { field: ['name'], header: 'Practice', type: 'text', width: 240 },
-      { field: ['pcn'], header: 'PCN', type: 'enum', options: (wb) => codes(wb.pcns), width: 130 },
+      { field: ['pcn'], header: 'PCN', type: 'enum', options: (wb) => codes(wb.pcns), names: (wb) => namesOf(wb.pcns), width: 260 },
       { field: ['registered'], header: 'Registered patients', type: 'int', width: 150 },
       { field: ['weighted'], header: 'Weighted list', type: 'int', nullable: true, width: 140 },
       source,
@@ -159,7 +198,7 @@ export const SHEETS: Sheet[] = [
     columns: [
       { field: ['code'], header: 'Code', type: 'key', width: 100 },
       { field: ['name'], header: 'Place', type: 'text', width: 260 },
-      { field: ['system'], header: 'System', type: 'enum', options: (wb) => codes(wb.systems), width: 110 },
+      { field: ['system'], header: 'System', type: 'enum', options: (wb) => codes(wb.systems), names: (wb) => namesOf(wb.systems), width: 220 },
       { field: ['populationGrowth'], header: 'Population growth a year', type: 'percent', width: 190 },
       source,
     ],
@@ -175,7 +214,7 @@ export const SHEETS: Sheet[] = [
     columns: [
       { field: ['code'], header: 'Code', type: 'key', width: 130 },
       { field: ['name'], header: 'PCN', type: 'text', width: 300 },
-      { field: ['place'], header: 'Place', type: 'enum', options: (wb) => codes(wb.places), width: 110 },
+      { field: ['place'], header: 'Place', type: 'enum', options: (wb) => codes(wb.places), names: (wb) => namesOf(wb.places), width: 260 },
     ],
     addBlocked: (wb) => (wb.places.length ? null : 'Add a place first (Places sheet): every PCN belongs to one.'),
     newRow: (wb) => ({ code: uniqueKey('PCN', codes(wb.pcns)), name: 'New PCN', place: wb.places[0]?.code ?? '' }),
@@ -203,7 +242,7 @@ export const SHEETS: Sheet[] = [
       { field: ['name'], header: 'Need', type: 'text', width: 220 },
       { field: ['share'], header: 'Share of demand', type: 'percent', width: 140 },
       { field: ['pathway'], header: 'Pathway (roles in order)', type: 'list', options: roleIds, width: 260 },
-      { field: ['defaultRoute'], header: 'Books without navigation', type: 'enum', options: roleIds, width: 190 },
+      { field: ['defaultRoute'], header: 'Books without navigation', type: 'enum', options: roleIds, names: roleNames, width: 220 },
       source,
     ],
     newRow: (wb) => ({ id: uniqueKey('need', wb.needs.map((n) => n.id)), name: 'New need', share: 0, pathway: [wb.roles[0]?.id ?? 'gp'], defaultRoute: wb.roles[0]?.id ?? 'gp', source: 'entered by hand' }),
@@ -241,8 +280,10 @@ export const SHEETS: Sheet[] = [
     table: 'workforce',
     columns: [
       { field: ['level'], header: 'Held by', type: 'enum', options: () => ['practice', 'pcn'], width: 100 },
-      { field: ['code'], header: 'Practice or PCN', type: 'key', width: 140 },
-      { field: ['role'], header: 'Role', type: 'enum', options: roleIds, width: 170 },
+      { field: ['code'], header: 'Practice or PCN code', type: 'key', width: 120 },
+      { field: ['heldByName'], header: 'Name', type: 'text', readOnly: true, width: 250, value: (r, wb) => holderName(r, wb) },
+      { field: ['pcnName'], header: 'PCN', type: 'text', readOnly: true, width: 250, value: (r, wb) => holderPcn(r, wb) },
+      { field: ['role'], header: 'Role', type: 'enum', options: roleIds, names: roleNames, width: 230 },
       { field: ['wte'], header: 'WTE', type: 'wte', width: 100 },
       source,
     ],
@@ -265,8 +306,8 @@ export const SHEETS: Sheet[] = [
     columns: [
       { field: ['id'], header: 'Id', type: 'key', width: 170 },
       { field: ['name'], header: 'Plan', type: 'text', width: 260 },
-      { field: ['scope'], header: 'Where', type: 'enum', options: scopes, width: 130 },
-      { field: ['effect', 'role'], header: 'Role', type: 'enum', options: roleIds, width: 150 },
+      { field: ['scope'], header: 'Where', type: 'enum', options: scopes, names: scopeNames, width: 260 },
+      { field: ['effect', 'role'], header: 'Role', type: 'enum', options: roleIds, names: roleNames, width: 200 },
       { field: ['effect', 'wtePerYear'], header: 'WTE a year', type: 'wte', width: 110 },
       { field: ['start'], header: 'From', type: 'date', width: 120 },
       { field: ['end'], header: 'Until', type: 'date', nullable: true, width: 120 },
@@ -310,8 +351,8 @@ export const SHEETS: Sheet[] = [
         help: 'appointments a week, a percentage or WTE, by effect',
       },
       { field: ['effect', 'basis'], header: 'Basis', type: 'enum', options: () => ['perWeek', 'perWeekPer1000Patients'], labels: { perWeek: 'a week', perWeekPer1000Patients: 'a week per 1,000 patients' }, width: 190 },
-      { field: ['effect', 'role'], header: 'Role', type: 'enum', nullable: true, options: roleIds, width: 140 },
-      { field: ['scope'], header: 'Where', type: 'enum', options: scopes, width: 130 },
+      { field: ['effect', 'role'], header: 'Role', type: 'enum', nullable: true, options: roleIds, names: roleNames, width: 200 },
+      { field: ['scope'], header: 'Where', type: 'enum', options: scopes, names: scopeNames, width: 260 },
       { field: ['start'], header: 'From', type: 'date', width: 120 },
       { field: ['end'], header: 'Until', type: 'date', nullable: true, width: 120 },
       { field: ['rampWeeks'], header: 'Ramp-up (weeks)', type: 'int', width: 130 },
@@ -344,8 +385,8 @@ export const SHEETS: Sheet[] = [
     intro: 'Appointments a week provided outside the practices (for example community pharmacy), by place and role.',
     table: 'externalCapacity',
     columns: [
-      { field: ['scope'], header: 'Where', type: 'enum', options: scopes, width: 150 },
-      { field: ['role'], header: 'Role', type: 'enum', options: roleIds, width: 180 },
+      { field: ['scope'], header: 'Where', type: 'enum', options: scopes, names: scopeNames, width: 260 },
+      { field: ['role'], header: 'Role', type: 'enum', options: roleIds, names: roleNames, width: 220 },
       { field: ['appointmentsPerWeek'], header: 'Appointments a week', type: 'number', width: 170 },
       source,
     ],
