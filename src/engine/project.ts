@@ -94,6 +94,8 @@ export class Scratch {
   readonly recRole: number[] = [];
   readonly recShare: number[] = [];
   readonly recResp: Float64Array[] = [];
+  /** The navigation-share effects reaching the current PCN. */
+  readonly navEffects: number[] = [];
   constructor(
     readonly T: number,
     readonly R: number,
@@ -155,11 +157,11 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
   hasProd.fill(0);
   hasPlanned.fill(0);
   s.recCount = 0;
+  s.navEffects.length = 0;
   m.fill(0, CUT, CUT + T);
   m.fill(c.navigationBase, NAV, NAV + T);
   m.fill(0, ICOST, ICOST + T);
   const growth = c.places.growth[c.pcns.place[n]];
-  const base = c.navigationBase;
   for (const { effect, share } of c.pcnEffects[n]) {
     const eff = c.effects[effect];
     const prof = eff.profile;
@@ -184,13 +186,8 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         for (let t = 0; t < T; t++) m[CUT + t] += prof[t] * eff.amount;
         break;
       case 'navigationShare':
-        // the highest of the base share and each active intervention's ramped share applies
-        for (let t = 0; t < T; t++) {
-          if (prof[t] > 0) {
-            const v = base + prof[t] * (eff.amount - base);
-            if (v > m[NAV + t]) m[NAV + t] = v;
-          }
-        }
+        // applied below, in order of start
+        s.navEffects.push(effect);
         break;
       case 'productivity':
         if (j < 0) break;
@@ -209,6 +206,18 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         } else for (let t = 0; t < T; t++) m[PLANNED + o + t] += (prof[t] * eff.amount * share) / 52;
         break;
       }
+    }
+  }
+  // Each navigation intervention moves the share it finds towards its target by its ramp fraction,
+  // down as well as up; where two overlap, the later-starting one moves what the earlier one left
+  // (ties: table order).
+  const nav = s.navEffects;
+  if (nav.length > 1) nav.sort((a, b) => c.effects[a].start - c.effects[b].start || a - b);
+  for (const e of nav) {
+    const { profile: prof, amount: target } = c.effects[e];
+    for (let t = 0; t < T; t++) {
+      const f = prof[t];
+      if (f > 0) m[NAV + t] += f * (target - m[NAV + t]);
     }
   }
   for (const { cost, entry } of c.pcnCosts[n]) {
