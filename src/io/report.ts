@@ -16,6 +16,8 @@ export const REPORT_KEYS = [
   'gpWtePer100k',
   'registeredPatients',
   'workforceCostGBP',
+  'totalCostGBP',
+  'fundingGBP',
 ] as const satisfies readonly (keyof YearRow)[];
 
 export type ReportKey = (typeof REPORT_KEYS)[number];

@@ -16,6 +16,7 @@ import { Library, checkName } from './library.svelte';
 import { OpenWorkbook } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
 import { Results, type Engine } from './results.svelte';
+import { Origins, distinctName } from './origins.svelte';
 
 export type { EditInput, Refused } from './open-workbook.svelte';
 export type { SaveStatus } from './persistence.svelte';
@@ -25,6 +26,8 @@ export class AppState {
   readonly book: OpenWorkbook;
   readonly persistence: Persistence;
   readonly results: Results;
+  /** Which file each workbook opened from a file came from, and when. */
+  readonly origins: Origins;
 
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
@@ -34,6 +37,7 @@ export class AppState {
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
+    this.origins = new Origins(store);
   }
 
   /** First run opens the sample; later runs reopen the last workbook. */
@@ -41,6 +45,7 @@ export class AppState {
     void this.library.requestPersistence();
     try {
       await this.library.refresh();
+      await this.origins.load();
       const target = await this.library.startingId();
       if (target) await this.open(target);
       else await this.createFrom('sample');
@@ -131,7 +136,10 @@ export class AppState {
   async openFileText(text: string, fileName: string): Promise<{ ok: true } | { ok: false; message: string }> {
     const parsed = await this.results.engine.parseFile(text);
     if (!parsed.ok) return { ok: false, message: `${fileName} was not opened: ${describeProblems(parsed.problems)}` };
-    await this.adopt(parsed.workbook);
+    // a second copy of the same workbook gets a name of its own, and both say which file they came from
+    const name = distinctName(parsed.workbook.name, this.library.workbooks.map((w) => w.name));
+    await this.adopt(name === parsed.workbook.name ? parsed.workbook : { ...parsed.workbook, name });
+    if (this.book.id) await this.origins.note(this.book.id, fileName);
     return { ok: true };
   }
 

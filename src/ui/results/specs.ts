@@ -128,6 +128,20 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       series: activeRoles.filter(({ r }) => r.group !== 'external').map(({ r, j }, i) => ({ label: r.name, data: series(meta, view, L.roleWte + j), colour: seriesColour(i), stack: 'wte' })),
     },
     {
+      id: 'cost-funding',
+      title: 'Cost against funding',
+      subtitle: `Workforce, interventions and external capacity a year, against the funding available · ${where}`,
+      kind: 'bar',
+      labels: fys,
+      xTitle: 'Financial year',
+      yTitle: '£ a year',
+      format: 'gbpMillions',
+      series: [
+        { label: 'Cost', data: view.years.map((y) => y.totalCostGBP), colour: C.demand },
+        { label: 'Funding', data: view.years.map((y) => y.fundingGBP), colour: C.capacity },
+      ],
+    },
+    {
       id: 'scenarios',
       title: 'Net gap in every scenario',
       subtitle: `Mean appointments per week by financial year · ${entityName}`,

@@ -39,7 +39,7 @@ export interface TableSheet {
   filter?: (row: Record<string, unknown>) => boolean;
   columns: Column[];
   /** A fresh row with a unique key; absent when rows cannot be added here. */
-  newRow?: (wb: Workbook) => Record<string, unknown>;
+  newRow?: (wb: Workbook, near?: Record<string, unknown>) => Record<string, unknown>;
   /** Why a row cannot be added yet (what must exist first), or null. */
   addBlocked?: (wb: Workbook) => string | null;
   canDelete?: boolean;
@@ -140,6 +140,25 @@ const EFFECT_SIZE: Record<string, [string, CellType]> = {
   recruitment: ['wtePerYear', 'wte'],
   externalCapacity: ['appointmentsPerWeek', 'number'],
 };
+
+/** The first role (GPs first) that a practice or PCN has no row for yet. */
+function freeRole(wb: Workbook, level: string, code: string, except?: string): string {
+  const taken = new Set(wb.workforce.filter((w) => w.level === level && w.code === code && w.role !== except).map((w) => w.role));
+  const staffed = wb.roles.filter((r) => r.group !== 'external');
+  const order = [...staffed.filter((r) => r.group === 'gp'), ...staffed.filter((r) => r.group !== 'gp')];
+  return (order.find((r) => !taken.has(r.id)) ?? order[0] ?? wb.roles[0]).id;
+}
+
+/** A workforce row moved to a practice's PCN, or to the first practice of a PCN. */
+function moveHolder(row: Record<string, unknown>, level: 'practice' | 'pcn', wb: Workbook): Record<string, unknown> {
+  if (row.level === level) return row;
+  const code =
+    level === 'pcn'
+      ? (wb.practices.find((p) => p.code === row.code)?.pcn ?? wb.pcns[0]?.code ?? '')
+      : (wb.practices.find((p) => p.pcn === row.code)?.code ?? wb.practices[0]?.code ?? '');
+  const taken = wb.workforce.some((w) => w.level === level && w.code === code && w.role === row.role);
+  return { ...row, level, code, role: taken ? freeRole(wb, level, code) : row.role };
+}
 
 /** The name of the practice or PCN that holds a workforce row. */
 function holderName(r: Record<string, unknown>, wb: Workbook): string {
@@ -279,7 +298,16 @@ export const SHEETS: Sheet[] = [
     intro: 'WTE in post at the start, by practice or PCN and role.',
     table: 'workforce',
     columns: [
-      { field: ['level'], header: 'Held by', type: 'enum', options: () => ['practice', 'pcn'], width: 100 },
+      {
+        field: ['level'],
+        header: 'Held by',
+        type: 'enum',
+        options: () => ['practice', 'pcn'],
+        labels: { practice: 'Practice', pcn: 'PCN' },
+        width: 110,
+        // moving a row between a practice and its PCN takes the holder along, so the row stays whole
+        setAs: (level, row, wb) => ({ field: [], value: moveHolder(row, level as 'practice' | 'pcn', wb) }),
+      },
       { field: ['code'], header: 'Practice or PCN code', type: 'key', width: 120 },
       { field: ['heldByName'], header: 'Name', type: 'text', readOnly: true, width: 250, value: (r, wb) => holderName(r, wb) },
       { field: ['pcnName'], header: 'PCN', type: 'text', readOnly: true, width: 250, value: (r, wb) => holderPcn(r, wb) },
@@ -288,11 +316,12 @@ export const SHEETS: Sheet[] = [
       source,
     ],
     addBlocked: (wb) => (wb.practices.length ? null : 'Add a practice first (Practices and lists sheet): staff are held by a practice or its PCN.'),
-    newRow: (wb) => {
-      const code = wb.practices[0]?.code ?? '';
-      const taken = new Set(wb.workforce.filter((w) => w.level === 'practice' && w.code === code).map((w) => w.role));
-      const role = wb.roles.find((r) => !taken.has(r.id))?.id ?? wb.roles[0].id;
-      return { level: 'practice', code, role, wte: 0, source: 'entered by hand' };
+    // a new staff row is held by the practice or PCN in view (the filtered or focused row), in the
+    // first role it does not have yet, GPs first
+    newRow: (wb, near) => {
+      const level = near?.level === 'pcn' ? 'pcn' : 'practice';
+      const code = typeof near?.code === 'string' ? near.code : (wb.practices[0]?.code ?? '');
+      return { level, code, role: freeRole(wb, level, code), wte: 1, source: 'entered by hand' };
     },
     canDelete: true,
   },
