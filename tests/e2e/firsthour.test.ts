@@ -1,0 +1,266 @@
+// A planner's first hour, in real Chromium: the overview, names beside codes, messages in the
+// words on screen, British dates, the layout, adding rows, sources of edited values, opening the
+// same file twice, choice cells with Enter, and cost against funding.
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, showLayout } from './browser';
+import { useChromium } from './chromium';
+import { AppPage } from './app';
+import { loadSample } from '../../src/sample';
+import { financialYearOf } from '../../src/model/dates';
+import { Projection } from '../../src/engine';
+import { serializeWorkbook } from '../../src/io/workbook-file';
+
+const url = inject('baseUrl');
+const chromium = useChromium();
+const sample = loadSample();
+const node = new Projection(sample);
+
+/** AG Grid reports a module it was not given on the console; every test fails on that. */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('AG Grid')) errors.push(m.text());
+  });
+  return errors;
+}
+
+describe('the overview', () => {
+  it('opens on the gap in the year that contains today and over time, with every sheet one click away', async () => {
+    const page = await openApp(chromium.context, url, null);
+    await page.waitForSelector('[data-overview-lead]');
+    const labels = node.meta().fyLabels;
+    const today = financialYearOf(new Date().toISOString().slice(0, 10));
+    const fy = labels.includes(today) ? today : labels[0];
+    expect(await page.inputValue('[data-control="overview-fy"]')).toBe(fy);
+    const expected = node.yearly(sample.scenarios[0].id).find((y) => y.fy === fy)!;
+    const shown = Number(await page.getAttribute('[data-overview-lead] [data-metric="netGapPerWeek"]', 'data-value'));
+    expect(shown).toBeCloseTo(expected.netGapPerWeek, 6);
+    expect(await page.textContent('[data-overview-lead]')).toContain(`appointments a week short in ${fy}`);
+    // one bar per year, the chosen one marked; the table gives the same years
+    expect(await page.locator('[data-bar]').count()).toBe(labels.length);
+    await page.click('[data-overview] button:has-text("Show table")');
+    expect(await page.locator('[data-overview-table] tbody tr').count()).toBe(labels.length);
+
+    // another scenario: the figure follows
+    await page.selectOption('[data-control="overview-scenario"]', 'strategy');
+    const strategy = node.yearly('strategy').find((y) => y.fy === fy)!;
+    await expect.poll(async () => Number(await page.getAttribute('[data-overview-lead] [data-metric="netGapPerWeek"]', 'data-value'))).toBeCloseTo(strategy.netGapPerWeek, 6);
+
+    // a sheet in one click
+    await page.click('[data-overview] [data-open-sheet="workforce"]');
+    await page.waitForSelector('[data-sheet="workforce"] .ag-row');
+    expect(await page.getAttribute('[data-tab="workforce"]', 'aria-selected')).toBe('true');
+  });
+
+  it('tells a blank workbook what to do first, and its steps open the sheets', async () => {
+    const page = await openApp(chromium.context, url, null);
+    await page.click('[data-action="workbooks"]');
+    await page.click('[data-action="new-blank"]');
+    await showLayout(page, 'overview');
+    await page.waitForSelector('[data-start-here]');
+    const text = (await page.textContent('[data-start-here]')) ?? '';
+    expect(text).toContain('Set the first week of the plan');
+    expect(text).toContain('paste them');
+    await page.click('[data-start-here] [data-open-sheet="settings"]');
+    await page.waitForSelector('[data-sheet="settings"] .ag-row');
+  });
+
+  it('keeps the first figure free of the grid and the charts (they load when first shown)', async () => {
+    const context = chromium.context;
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(url);
+    await page.waitForSelector('[data-overview-lead]');
+    const before = scripts.length;
+    expect(scripts.some((s) => s.includes('SheetsPanel'))).toBe(false);
+    expect(scripts.some((s) => s.includes('ResultsPanel'))).toBe(false);
+    await showLayout(page, 'sheets');
+    expect(scripts.length).toBeGreaterThan(before);
+  });
+});
+
+describe('names beside codes', () => {
+  it('shows practice name and PCN on the Workforce sheet, and finds rows by either', async () => {
+    const page = await openApp(chromium.context, url);
+    const errors = watchConsole(page);
+    const app = new AppPage(page);
+    await app.sheet('workforce');
+    const practice = sample.practices.find((p) => /BRAINTREE/i.test(sample.pcns.find((n) => n.code === p.pcn)?.name ?? ''))!;
+    const pcn = sample.pcns.find((n) => n.code === practice.pcn)!;
+    await app.filter('Braintree');
+    const rows = page.locator('[data-sheet] .ag-row[row-id]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const id = `practice:${practice.code}:gp`;
+    expect(await app.cellText(id, 'heldByName')).toBe(practice.name);
+    expect(await app.cellText(id, 'pcnName')).toBe(`${pcn.name} (${pcn.code})`);
+    // every row the filter leaves belongs to Braintree
+    const pcnCells = await page.$$eval('[data-sheet] .ag-cell[col-id="pcnName"]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(pcnCells.every((t) => /braintree/i.test(t))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('offers PCNs as "Name (code)" sorted by name, and reads back a name typed alone', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    await app.sheet('practices');
+    const p = sample.practices[0];
+    const pcn = sample.pcns.find((n) => n.code === p.pcn)!;
+    expect(await app.cellText(p.code, 'pcn')).toBe(`${pcn.name} (${pcn.code})`);
+    await app.cell(p.code, 'pcn').click();
+    await page.keyboard.press('Enter');
+    const options = await page.$$eval('.ag-select-list .ag-list-item', (els) => els.map((e) => (e.textContent ?? '').trim()));
+    expect(options.length).toBe(sample.pcns.length);
+    const sorted = [...sample.pcns].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((n) => `${n.name} (${n.code})`);
+    expect(options).toEqual(sorted);
+    await page.keyboard.press('Escape');
+    const other = sample.pcns.find((n) => n.code !== p.pcn && sample.pcns.filter((m) => m.name === n.name).length === 1)!;
+    await app.paste(p.code, 'pcn', other.name);
+    await expect.poll(() => app.cellText(p.code, 'pcn')).toBe(`${other.name} (${other.code})`);
+  });
+});
+
+describe('messages in the words on screen', () => {
+  it('names the sheet, the row as shown and the column, never an internal path, and goes with the next edit', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    await app.sheet('workforce');
+    const w = sample.workforce.find((x) => x.level === 'practice')!;
+    const practice = sample.practices.find((p) => p.code === w.code)!;
+    const id = `${w.level}:${w.code}:${w.role}`;
+    await app.filter(w.code);
+    await app.type(id, 'wte', '-3');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('Edit refused.');
+    const text = (await app.gridMessage().textContent()) ?? '';
+    expect(text).toContain(`row “${practice.name} (${practice.code}) · `);
+    expect(text).toContain('column “WTE”');
+    expect(text).not.toMatch(/workforce\[|\]\./);
+    // the next edit takes the old message away
+    await app.type(id, 'wte', String(w.wte + 1));
+    await expect.poll(() => app.gridMessage().textContent()).toContain('1 cell changed');
+    await page.click('[data-action="undo"]');
+    await expect.poll(() => app.gridMessage().textContent()).toBe('');
+
+    // a rule between rows pauses the results, and the banner says where in sheet words
+    await app.sheet('needs');
+    const need = sample.needs[0];
+    await app.type(need.id, 'share', '99');
+    const banner = page.locator('.results .banner.warn');
+    await expect.poll(() => banner.textContent()).toContain('Need mix and pathways sheet');
+    expect((await banner.textContent()) ?? '').not.toMatch(/needs\[|\]\./);
+  });
+});
+
+describe('dates and sources', () => {
+  it('accepts 03/04/2023 and 3 Apr 2023 and shows dates that way; an edited value says so and keeps its source', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    await app.sheet('funding');
+    const f = sample.funding[0];
+    await app.type(f.id, 'from', '3 Apr 2023');
+    await expect.poll(() => app.cellText(f.id, 'from')).toBe('03/04/2023');
+    await app.type(f.id, 'from', '01/05/2023');
+    await expect.poll(() => app.cellText(f.id, 'from')).toBe('01/05/2023');
+
+    const day = new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
+    await app.type(f.id, 'amountGBP', String(f.amountGBP + 1_000_000));
+    await expect.poll(() => app.cellText(f.id, 'source')).toBe(`Edited ${day} (source was: ${f.source})`);
+    await app.type(f.id, 'amountGBP', String(f.amountGBP + 2_000_000));
+    await expect.poll(() => app.cellText(f.id, 'amountGBP')).toContain(',');
+    expect(await app.cellText(f.id, 'source')).toBe(`Edited ${day} (source was: ${f.source})`);
+  });
+});
+
+describe('rows', () => {
+  it('adds a staff row for the practice in view, scrolled to and focused, and moving it to the PCN keeps results going', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    await app.sheet('workforce');
+    const practice = sample.practices[40];
+    await app.filter(practice.code);
+    await page.click('[data-action="add-row"]');
+    const taken = new Set(sample.workforce.filter((w) => w.level === 'practice' && w.code === practice.code).map((w) => w.role));
+    const role = [...sample.roles.filter((r) => r.group === 'gp'), ...sample.roles.filter((r) => r.group !== 'gp' && r.group !== 'external')].find((r) => !taken.has(r.id))!;
+    const id = `practice:${practice.code}:${role.id}`;
+    await page.waitForSelector(`[data-sheet] .ag-row[row-id="${id}"]`);
+    expect(await app.cellText(id, 'wte')).toBe('1.00');
+    // the new row is on screen and its first cell has the keyboard
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id'))).toBe(id);
+    const box = await app.cell(id, 'level').boundingBox();
+    const grid = await page.locator('[data-sheet] .ag-body-viewport').boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(grid!.y);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(grid!.y + grid!.height + 1);
+
+    // Enter opens the Held by choice (a choice cell edits with Enter, as text cells do)
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.ag-select-list');
+    await page.keyboard.press('Escape');
+    await app.paste(id, 'level', 'PCN');
+    const moved = `pcn:${practice.pcn}:`;
+    await expect.poll(() => page.locator(`[data-sheet] .ag-row[row-id^="${moved}"]`).count()).toBeGreaterThan(0);
+    expect(await page.locator('.results .banner.warn').count()).toBe(0);
+    await page.waitForSelector('[data-headline]');
+  });
+});
+
+describe('files', () => {
+  it('opens the same file twice as two workbooks told apart, each saying which file and when', async () => {
+    const page = await openApp(chromium.context, url);
+    const file = { name: 'essex.headroom.json', mimeType: 'application/json', buffer: Buffer.from(serializeWorkbook(sample)) };
+    await page.setInputFiles('[data-testid="file-input"]', file);
+    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('Opened essex.headroom.json');
+    await page.setInputFiles('[data-testid="file-input"]', file);
+    await expect.poll(() => page.textContent('[data-message="file"]')).toContain(`“${sample.name} (3)”`);
+    await page.click('[data-action="workbooks"]');
+    const names = await page.$$eval('[data-dialog="workbooks"] li .wname', (els) => els.map((e) => e.textContent));
+    expect(names.sort()).toEqual([sample.name, `${sample.name} (2)`, `${sample.name} (3)`].sort());
+    const origins = await page.$$eval('[data-dialog="workbooks"] [data-origin]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(origins).toHaveLength(2);
+    for (const o of origins) expect(o).toMatch(/^opened from essex\.headroom\.json on \d/);
+  });
+});
+
+describe('funding', () => {
+  it('shows cost against funding by year for the chosen scope, and follows a change of funding', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    const card = page.locator('[data-chart="cost-funding"]');
+    await card.scrollIntoViewIfNeeded();
+    await card.locator('button:has-text("Show table")').click();
+    const cell = () => card.locator('tbody tr').last().locator('td').nth(1).textContent();
+    const before = await cell();
+    await app.sheet('funding');
+    const recurrent = sample.funding.find((f) => f.kind === 'recurrent')!;
+    await app.type(recurrent.id, 'amountGBP', String(recurrent.amountGBP + 64_000_000));
+    await expect.poll(cell).not.toBe(before);
+    const years = await app.years();
+    const first = Object.values(years)[0];
+    expect(first.fundingGBP).toBeGreaterThan(64_000_000);
+  });
+});
+
+describe('layout', () => {
+  it('gives the Sheets view grid the height of the window, and starts quantity axes at zero', async () => {
+    for (const [width, height] of [
+      [1024, 768],
+      [1440, 900],
+    ]) {
+      const page = await openApp(await chromium.reopen({ viewport: { width, height } }), url, 'sheets');
+      const grid = await page.locator('[data-sheet] .grid').boundingBox();
+      expect(grid!.y + grid!.height).toBeGreaterThan(height - 80);
+    }
+    const page = await openApp(await chromium.reopen({ viewport: { width: 1440, height: 900 } }), url, 'results');
+    // the lowest value on the demand and capacity chart's axis is 0 until the planner asks to fit it
+    const yMin = () => page.getAttribute('[data-chart="gap"] canvas', 'data-y-min');
+    await expect.poll(yMin).toBe('0');
+    await page.check('[data-control="fit-axes"]');
+    await expect.poll(async () => Number(await yMin())).toBeGreaterThan(0);
+    // the PCN ranking takes the panel's width, so its names have room
+    const ranking = await page.locator('[data-chart="gap-by-pcn"]').boundingBox();
+    const panel = await page.locator('.results .charts').boundingBox();
+    expect(ranking!.width).toBeGreaterThan(panel!.width - 4);
+  });
+});
