@@ -1,4 +1,5 @@
-// Command line: one row per financial year for the whole workbook, for one scenario.
+// Command line: one row per financial year for the whole workbook, for one scenario; or how one
+// figure was computed (--explain), or what each of a scenario's changes buys (--bridge).
 //   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]
 // Every failure is one line on stderr naming the problem, and exit code 2.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -9,8 +10,10 @@ import { describeProblems } from '../src/model/validate';
 import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
+import { explainCommand } from './calc-explain';
 
-const USAGE = 'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]';
+const USAGE =
+  'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE] [--explain FIGURE (--fy YYYY/YY | --week N) | --bridge --fy YYYY/YY [--figure FIGURE]] [--level total|system:CODE|place:CODE|pcn:CODE|practice:CODE]';
 
 class Fail extends Error {}
 
@@ -52,7 +55,18 @@ function main(argv: string[]): void {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { scenario: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        scenario: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        write: { type: 'string' },
+        help: { type: 'boolean' },
+        explain: { type: 'string' },
+        bridge: { type: 'boolean' },
+        fy: { type: 'string' },
+        week: { type: 'string' },
+        level: { type: 'string' },
+        figure: { type: 'string' },
+      },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);
@@ -74,6 +88,11 @@ function main(argv: string[]): void {
       fail(`${args.values.write}: cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
     process.stderr.write(`wrote ${args.values.write}\n`);
+  }
+  const answer = explainCommand(wb, scenario, args.values, format, fail);
+  if (answer !== null) {
+    process.stdout.write(answer);
+    return;
   }
   const report = toReport(wb.name, scenario, new Projection(wb).yearly(scenario));
   process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(report, null, 2) + '\n');

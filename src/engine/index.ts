@@ -4,3 +4,5 @@ export { BASE_SERIES, makeLayout, seriesView, type BaseSeries, type Layout } fro
 export { LEVELS, type Entity, type EntityRef, type Level, type PcnYear, type YearRow } from './results';
 export { simulateStock } from './compile';
 export { HELPER_MIN_PCNS, PartEngine, helperSystems, type Helper, type HelperOptions, type Part } from './parallel';
+export { FIGURE_KEYS, isFigureKey, type Explanation, type ExplainTerm, type ExplainInput, type FigureKey } from './explain';
+export { bridge, bridgeOrder, BRIDGE_METHOD, type Bridge, type BridgeStep } from './bridge';
