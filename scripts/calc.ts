@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Projection } from '../src/engine';
 import type { Workbook } from '../src/model/schema';
 import { describeProblems } from '../src/model/validate';
-import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
+import { checkFileSize, parseWorkbookBytes, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
 
@@ -32,7 +32,7 @@ function load(source: string): Workbook {
   }
   const sizeProblem = checkFileSize(size);
   if (sizeProblem) fail(`${source}: ${sizeProblem}`);
-  const parsed = parseWorkbookText(readFileSync(source, 'utf8'));
+  const parsed = parseWorkbookBytes(new Uint8Array(readFileSync(source)));
   if (!parsed.ok) fail(`${source}: ${describeProblems(parsed.problems)}`);
   return parsed.workbook;
 }

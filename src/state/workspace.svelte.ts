@@ -1,7 +1,7 @@
 // The open workbook and everything that follows from it: edits with undo/redo, autosave to the
 // browser's store, sharing with other tabs, and the results the engine worker computes. The UI
 // reads this object and calls its methods; it never reaches storage or the worker itself.
-import { describeProblems, checkWorkbook, workbookWarnings, type Problem } from '../model/validate';
+import { checkWorkbook, workbookWarnings, type Problem } from '../model/validate';
 import { checkEdit } from '../model/cells';
 import { getAt, type Path } from '../model/paths';
 import type { Workbook } from '../model/schema';
@@ -12,7 +12,7 @@ import { storageMessage } from '../storage/errors';
 import { applyChanges, History, type Batch } from './history';
 import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
-import { fileNameFor, serializeWorkbook } from '../io/workbook-file';
+import { fileNameFor, serializeWorkbook, type ReadStage } from '../io/workbook-file';
 
 export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'failed';
 
@@ -439,9 +439,9 @@ export class Workspace {
   }
 
   /** Checks an opened file in the worker; opens it as a new workbook or says what is wrong. */
-  async openFileText(text: string, fileName: string): Promise<{ ok: true } | { ok: false; message: string }> {
-    const parsed = await this.engine.parseFile(text);
-    if (!parsed.ok) return { ok: false, message: `${fileName} was not opened: ${describeProblems(parsed.problems)}` };
+  async openFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): Promise<{ ok: true } | { ok: false; problems: Problem[] }> {
+    const parsed = await this.engine.parseFile(bytes, onStage);
+    if (!parsed.ok) return parsed;
     await this.adopt(parsed.workbook);
     return { ok: true };
   }
