@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { parseIsoDate } from './dates';
 
 export const FORMAT = 'headroom-workbook';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const num = (what: string) => v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
 // Every number has a plausible range, stated in the message and in docs/workbook-format.md: a value
@@ -211,6 +211,19 @@ export function countOverrides(scenarios: unknown): number {
   return n;
 }
 
+// An uncertain assumption: a triangular distribution over the value at `path` (MODEL.md section 11).
+// The most likely value is the one in the cell (as the scenario sees it) unless `mode` says otherwise.
+export const RangeSchema = v.pipe(
+  v.strictObject({
+    path: v.pipe(v.string('range path must be text'), v.minLength(1, 'range path cannot be empty'), v.maxLength(300, 'range path is too long')),
+    min: num('range minimum'),
+    mode: v.nullable(num('most likely value')),
+    max: num('range maximum'),
+  }),
+  v.check((r) => r.min <= r.max, 'the minimum of a range cannot be above its maximum'),
+  v.check((r) => r.mode === null || (r.mode >= r.min && r.mode <= r.max), 'the most likely value must lie between the minimum and the maximum'),
+);
+
 const table = <T extends v.GenericSchema>(item: T, what: string, max: number) =>
   v.pipe(v.array(item, `${what} must be a list`), v.maxLength(max, `${what} has more than ${max} rows`));
 
@@ -236,6 +249,8 @@ export const WorkbookSchema = v.strictObject({
     v.check((list) => countOverrides(list) <= MAX_OVERRIDES, `the scenarios have more than ${MAX_OVERRIDES.toLocaleString('en-GB')} overrides in all`),
   ),
   funding: table(FundingSchema, 'funding', 500),
+  /** Format version 2: ranges on uncertain assumptions, for Monte Carlo runs (optional). */
+  ranges: v.optional(table(RangeSchema, 'ranges', 2000)),
 });
 
 export type Workbook = v.InferOutput<typeof WorkbookSchema>;
@@ -256,3 +271,4 @@ export type EffectKind = Effect['kind'];
 export type Scenario = Workbook['scenarios'][number];
 export type Override = Scenario['overrides'][number];
 export type Funding = Workbook['funding'][number];
+export type Range = v.InferOutput<typeof RangeSchema>;

@@ -15,7 +15,8 @@ function calc(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('npm run calc', () => {
+// each case starts a process: allow for a loaded machine
+describe('npm run calc', { timeout: 60_000 }, () => {
   it('prints one row per financial year with the documented keys, equal to the engine', () => {
     const r = calc('sample', '--scenario', 'worst-case');
     expect(r.code).toBe(0);
