@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { Projection } from '../src/engine';
 import type { Workbook } from '../src/model/schema';
 import { describeProblems } from '../src/model/validate';
-import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
+import { checkFileSize, parseWorkbookBytes, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
 import { ANALYSIS_OPTIONS, ANALYSIS_USAGE, percentilesFromArgs, seekFromArgs } from './calc-analysis';
@@ -36,7 +36,7 @@ function load(source: string): Workbook {
   }
   const sizeProblem = checkFileSize(size);
   if (sizeProblem) fail(`${source}: ${sizeProblem}`);
-  const parsed = parseWorkbookText(readFileSync(source, 'utf8'));
+  const parsed = parseWorkbookBytes(new Uint8Array(readFileSync(source)));
   if (!parsed.ok) fail(`${source}: ${describeProblems(parsed.problems)}`);
   return parsed.workbook;
 }
