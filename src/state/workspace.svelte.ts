@@ -133,6 +133,18 @@ export class Workspace {
     await this.#createAndOpen(data);
   }
 
+  /** Stores several checked workbooks (a backup) as new workbooks and opens the first. */
+  async adoptAll(list: readonly Workbook[]): Promise<void> {
+    await this.flush();
+    const rows = [];
+    for (const data of list) rows.push(await this.store.create(data));
+    await this.#refreshList();
+    if (rows[0]) {
+      await this.#load(rows[0].id, rows[0].revision, rows[0].data);
+      await this.store.setSetting('lastOpen', rows[0].id);
+    }
+  }
+
   async #createAndOpen(data: Workbook): Promise<void> {
     await this.flush();
     const row = await this.store.create(data);
