@@ -19,10 +19,11 @@ export const SIZES = [
   [1920, 1080],
 ] as const;
 
-export async function offlineScreenshots(browser: Browser, out: string): Promise<void> {
-  await build({ mode: 'single', logLevel: 'warn' });
+/** `dist` is a built hosted edition; the single-file edition is built into `singleDir`. */
+export async function offlineScreenshots(browser: Browser, out: string, dist = 'dist', singleDir = SINGLE_OUT_DIR): Promise<void> {
+  await build({ mode: 'single', logLevel: 'warn', build: { outDir: singleDir, emptyOutDir: true } });
   const site = mkdtempSync(join(tmpdir(), 'headroom-shots-'));
-  cpSync('dist', site, { recursive: true });
+  cpSync(dist, site, { recursive: true });
   const sw = readFileSync(join(site, 'sw.js'), 'utf8');
   const server = await serveStatic(site, '/headroom/');
   try {
@@ -55,7 +56,7 @@ export async function offlineScreenshots(browser: Browser, out: string): Promise
       const single = await browser.newContext({ viewport: { width, height } });
       single.setDefaultTimeout(60_000);
       const file = await single.newPage();
-      await file.goto(pathToFileURL(resolve(SINGLE_OUT_DIR, SINGLE_FILE_NAME)).href);
+      await file.goto(pathToFileURL(resolve(singleDir, SINGLE_FILE_NAME)).href);
       await file.waitForSelector('.app[data-ready="true"]', { timeout: 90_000 });
       await file.waitForTimeout(800);
       await file.screenshot({ path: `${out}/single-file-${size}.png` });

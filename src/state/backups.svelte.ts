@@ -1,11 +1,12 @@
 // Backups and the browser's storage: "Save all workbooks" (one zip of .headroom.json files), its
 // restore through Open file, and how much the browser keeps for Headroom and whether it may clear
-// it. The zip format lives in src/io/backup-zip.ts; the store is reached through the workspace.
+// it. The zip format lives in src/io/backup-zip.ts; the stored workbooks are reached through the
+// library room, never the database itself.
 import { backupFileName, readBackup, writeBackup, type BackupRefusal } from '../io/backup-zip';
 import { serializeWorkbook, fileNameFor } from '../io/workbook-file';
 import { describeProblems } from '../model/validate';
 import type { Workbook } from '../model/schema';
-import type { Workspace } from './workspace.svelte';
+import type { AppState } from './app.svelte';
 
 export interface RestoreResult {
   opened: string[];
@@ -15,7 +16,7 @@ export interface RestoreResult {
 }
 
 export class Backups {
-  readonly #ws: Workspace;
+  readonly #app: AppState;
   /** Bytes the browser counts against this site, and what it would allow; null when it will not say. */
   usage = $state<number | null>(null);
   quota = $state<number | null>(null);
@@ -23,8 +24,8 @@ export class Backups {
   persisted = $state<boolean | null>(null);
   busy = $state(false);
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  constructor(app: AppState) {
+    this.#app = app;
   }
 
   async refreshStorage(): Promise<void> {
@@ -54,11 +55,12 @@ export class Backups {
   async saveAll(): Promise<{ blob: Blob; name: string; count: number }> {
     this.busy = true;
     try {
-      await this.#ws.flush();
-      const store = this.#ws.store;
+      await this.#app.persistence.flush();
+      const library = this.#app.library;
+      await library.refresh();
       const files = [];
-      for (const summary of await store.list()) {
-        const row = await store.get(summary.id);
+      for (const summary of library.workbooks) {
+        const row = await library.get(summary.id);
         if (row) files.push({ name: fileNameFor(row.data.name), text: serializeWorkbook(row.data) });
       }
       const bytes = writeBackup(files);
@@ -78,13 +80,13 @@ export class Backups {
       const good: Workbook[] = [];
       const opened: string[] = [];
       for (const entry of read.entries) {
-        const parsed = await this.#ws.engine.parseFile(entry.text);
+        const parsed = await this.#app.results.engine.parseFile(entry.text);
         if (parsed.ok) {
           good.push(parsed.workbook);
           opened.push(entry.name);
         } else refused.push({ name: entry.name, message: describeProblems(parsed.problems) });
       }
-      if (good.length) await this.#ws.adoptAll(good);
+      if (good.length) await this.#app.adoptAll(good);
       await this.refreshStorage();
       return { opened, refused };
     } finally {

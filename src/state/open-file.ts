@@ -4,24 +4,24 @@
 import { checkFileSize } from '../io/workbook-file';
 import { isZip } from '../io/backup-zip';
 import { Backups } from './backups.svelte';
-import type { Workspace } from './workspace.svelte';
+import type { AppState } from './app.svelte';
 
 export interface OpenOutcome {
   ok: boolean;
   message: string;
 }
 
-export async function openFile(ws: Workspace, file: File): Promise<OpenOutcome> {
+export async function openFile(app: AppState, file: File): Promise<OpenOutcome> {
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  if (isZip(head) || file.name.toLowerCase().endsWith('.zip')) return openBackup(ws, file);
+  if (isZip(head) || file.name.toLowerCase().endsWith('.zip')) return openBackup(app, file);
   const tooBig = checkFileSize(file.size);
   if (tooBig) return { ok: false, message: `${file.name} was not opened: ${tooBig}.` };
-  const result = await ws.openFileText(await file.text(), file.name);
+  const result = await app.openFileText(await file.text(), file.name);
   return result.ok ? { ok: true, message: `Opened ${file.name} as a new workbook.` } : { ok: false, message: result.message };
 }
 
-async function openBackup(ws: Workspace, file: File): Promise<OpenOutcome> {
-  const result = await new Backups(ws).restore(new Uint8Array(await file.arrayBuffer()));
+async function openBackup(app: AppState, file: File): Promise<OpenOutcome> {
+  const result = await new Backups(app).restore(new Uint8Array(await file.arrayBuffer()));
   if (result.error) return { ok: false, message: `${file.name} was not opened: ${result.error}.` };
   const refused = result.refused.map((r) => `${r.name} (${r.message})`).join('; ');
   const n = result.opened.length;
