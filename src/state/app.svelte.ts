@@ -69,6 +69,17 @@ export class AppState {
     await this.#createAndOpen(data);
   }
 
+  /** Stores several checked workbooks (a backup) as new workbooks and opens the first. */
+  async adoptAll(list: readonly Workbook[]): Promise<void> {
+    await this.persistence.flush();
+    const rows = [];
+    for (const data of list) rows.push(await this.library.create(data));
+    if (rows[0]) {
+      await this.#load(rows[0].id, rows[0].revision, rows[0].data);
+      await this.library.remember(rows[0].id);
+    }
+  }
+
   async #createAndOpen(data: Workbook): Promise<void> {
     await this.persistence.flush();
     const row = await this.library.create(data);
