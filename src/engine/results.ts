@@ -181,6 +181,16 @@ export interface YearRow {
   fundingGBP: number;
 }
 
+/**
+ * A rate of two amounts, or null where it has no meaning: no denominator, or one so small (a
+ * vanishing WTE) that the ratio is not a finite number, which is shown as "-" like no GPs at all.
+ */
+export function ratio(num: number, den: number): number | null {
+  if (!(den > 0)) return null;
+  const r = num / den;
+  return Number.isFinite(r) ? r : null;
+}
+
 /** FY means of an entity's weekly series, with rates formed from the means (ratio of sums). */
 export function yearRows(c: Compiled, block: Float64Array, fundingShare: number): YearRow[] {
   const { tl } = c;
@@ -231,12 +241,12 @@ export function periodRow(c: Compiled, block: Float64Array, first: number, count
     unmetAtSafeWorkloadPerWeek: mean(B.unmetSafe),
     deliveredPerWeek: delivered,
     gpWte,
-    gpContactsPerGpDay: gpWteDays > 0 ? (mean(B.gpDelivered) * 52) / gpWteDays : null,
+    gpContactsPerGpDay: ratio(mean(B.gpDelivered) * 52, gpWteDays),
     gpWteNeededSafe: needed,
     gpWteShortOfSafe: needed - gpWte,
     gpHeadcountPer100k: registered > 0 ? ((gpWte / c.gpFtePerHeadcount) * 100_000) / registered : 0,
     gpWtePer100k: registered > 0 ? (gpWte * 100_000) / registered : 0,
-    patientsPerGpWte: gpWte > 0 ? registered / gpWte : null,
+    patientsPerGpWte: ratio(registered, gpWte),
     registeredPatients: registered,
     navigationShare: registered > 0 ? mean(B.navigatedWeight) / registered : c.navigationBase,
     arrsNotHiredWte: block[B.arrsNotHired * T + first + count - 1],
@@ -301,7 +311,7 @@ export function pcnYear(c: Compiled, r: Results, fy: number): PcnYear[] {
       netGapPerWeek: demand - m('capacity'),
       netGapAtSafeWorkloadPerWeek: demand - m('capacitySafe'),
       unmetPerWeek: m('unmet'),
-      gpContactsPerGpDay: gpWteDays > 0 ? (m('gpDelivered') * 52) / gpWteDays : null,
+      gpContactsPerGpDay: ratio(m('gpDelivered') * 52, gpWteDays),
       gpWteShortOfSafe: m('gpWteNeededSafe') - m('gpWte'),
     };
   });
