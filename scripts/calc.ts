@@ -1,5 +1,7 @@
 // Command line: one row per financial year for the whole workbook, for one scenario.
-//   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]
+//   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE]
+// --snapshot computes the workbook as it was when a workshop snapshot was pinned (its scenario
+// unless --scenario says otherwise), as the app's "Bring back" does.
 // Every failure is one line on stderr naming the problem, and exit code 2.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,8 +11,9 @@ import { describeProblems } from '../src/model/validate';
 import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
+import { findSnapshot, workbookAtSnapshot } from '../src/model/workshop';
 
-const USAGE = 'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]';
+const USAGE = 'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE]';
 
 class Fail extends Error {}
 
@@ -52,7 +55,7 @@ function main(argv: string[]): void {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { scenario: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' } },
+      options: { scenario: { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' } },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);
@@ -65,8 +68,16 @@ function main(argv: string[]): void {
   const format = args.values.format;
   if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv, not '${format}'`);
 
-  const wb = load(args.positionals[0]);
-  const scenario = pickScenario(wb, args.values.scenario);
+  let wb = load(args.positionals[0]);
+  let wanted = args.values.scenario;
+  if (args.values.snapshot !== undefined) {
+    const snap = findSnapshot(wb, args.values.snapshot);
+    const names = wb.workshop?.snapshots.map((s) => `"${s.name}"`).join(', ');
+    if (!snap) fail(`unknown snapshot '${args.values.snapshot}'; ${names ? `this workbook has: ${names}` : 'this workbook has no snapshots'}`);
+    wb = workbookAtSnapshot(wb, snap);
+    wanted ??= wb.scenarios.some((s) => s.id === snap.scenario) ? snap.scenario : undefined;
+  }
+  const scenario = pickScenario(wb, wanted);
   if (args.values.write) {
     try {
       writeFileSync(args.values.write, serializeWorkbook(wb));

@@ -1,5 +1,10 @@
 import { mount } from 'svelte';
 import './ui/global.css';
 import App from './ui/App.svelte';
+import Audience from './ui/workshop/Audience.svelte';
 
-mount(App, { target: document.getElementById('app')! });
+// `?audience=ID`: the projector window opened by Present, which only shows what it is sent
+const audience = new URLSearchParams(location.search).get('audience');
+const target = document.getElementById('app')!;
+if (audience) mount(Audience, { target, props: { id: audience } });
+else mount(App, { target });

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Edit, Meta } from '../engine';
+import type { Edit, Meta, YearRow } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 
@@ -41,6 +41,11 @@ export class EngineClient {
 
   meta(): Promise<Meta> {
     return this.#remote.meta();
+  }
+
+  /** The whole workbook's yearly figures for a scenario, as the command line prints them. */
+  yearly(scenario: string): Promise<YearRow[]> {
+    return this.#remote.yearly(scenario);
   }
 
   parseFile(text: string): Promise<ParseResult> {

@@ -7,10 +7,13 @@ type Json = Record<string, unknown>;
 export type MigrationStep = (doc: Json) => Json;
 
 /**
- * MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first published format, so there is
- * no step yet; the next format change adds MIGRATIONS[1] and bumps FORMAT_VERSION.
+ * MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first published format.
+ * Version 2 adds optional top-level fields only (`workshop`: levers, snapshots, session log), so a
+ * version-1 document is already a valid version-2 one and the step adds nothing.
  */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  1: (doc) => doc,
+};
 
 export type MigrateResult = { ok: true; value: Json; from: number } | { ok: false; path: string; message: string };
 

@@ -4,12 +4,12 @@
 import { describeProblems, checkWorkbook, workbookWarnings, type Problem } from '../model/validate';
 import { checkEdit } from '../model/cells';
 import { getAt, type Path } from '../model/paths';
-import type { Workbook } from '../model/schema';
+import type { Workbook, Workshop } from '../model/schema';
 import { EngineClient, type View, type ViewRequest } from '../engine-client';
 import type { EntityRef, Meta } from '../engine';
 import { WorkbookStore, type PendingEdit, type WorkbookSummary } from '../storage/store';
 import { storageMessage } from '../storage/errors';
-import { applyChanges, History, type Batch } from './history';
+import { applyChanges, History, type Batch, type Change } from './history';
 import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
 import { fileNameFor, serializeWorkbook } from '../io/workbook-file';
@@ -19,6 +19,14 @@ export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'failed';
 export interface EditInput {
   path: Path;
   value: unknown;
+}
+
+/** One applied step (an edit, an undo or a redo), as the session log records it. */
+export interface Applied {
+  label: string;
+  changes: readonly Change[];
+  /** Set when the step joined the previous one (a lever still moving). */
+  merge?: string;
 }
 
 export interface Refused {
@@ -64,6 +72,9 @@ export class Workspace {
   viewCount = $state(0);
 
   #history = new History();
+  /** Told of every applied step; the workshop's session log listens. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #listeners = new Set<(step: Applied) => void>();
   /** One undo history per workbook, kept while the page is open (not shown, so not reactive). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #histories = new Map<string, History>();
@@ -219,7 +230,7 @@ export class Workspace {
    * Applies a batch of edits as one undoable step. Each value is checked against its row's rules
    * first; refused values are reported (never dropped silently) and the rest are applied.
    */
-  apply(edits: readonly EditInput[], label: string): { applied: number; refused: Refused[] } {
+  apply(edits: readonly EditInput[], label: string, merge?: string): { applied: number; refused: Refused[] } {
     // user timing marks let the UI benchmark and the browser's profiler see edit-to-chart time
     performance.mark('headroom:edit');
     const wb = this.workbook;
@@ -238,24 +249,47 @@ export class Workspace {
     this.refused = refused;
     if (accepted.length === 0) return { applied: 0, refused };
     const { applied } = applyChanges(wb, accepted);
-    this.#history.push({ label, changes: applied });
+    this.#history.push({ label, changes: applied }, merge);
     this.#commit(next, accepted);
+    this.#emit({ label, changes: applied, merge });
     return { applied: accepted.length, refused };
   }
 
+  /** Calls `fn` after every applied edit, undo and redo; returns the way to stop. */
+  onApplied(fn: (step: Applied) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #emit(step: Applied): void {
+    for (const fn of this.#listeners) fn(step);
+  }
+
+  /**
+   * Replaces the workbook's workshop record (levers, snapshots, session log). It is saved with the
+   * workbook but is not an undo step and changes no figure, so the engine is not told.
+   */
+  setWorkshop(value: Workshop): void {
+    if (!this.workbook) return;
+    this.workbook = { ...this.workbook, workshop: value };
+    this.#pending.push({ path: ['workshop'], value });
+    this.#scheduleSave();
+  }
+
   undo(): string | null {
-    return this.#replay(this.#history.takeUndo());
+    return this.#replay(this.#history.takeUndo(), 'undo');
   }
 
   redo(): string | null {
-    return this.#replay(this.#history.takeRedo());
+    return this.#replay(this.#history.takeRedo(), 'redo');
   }
 
-  #replay(batch: Batch | null): string | null {
+  #replay(batch: Batch | null, kind: 'undo' | 'redo'): string | null {
     if (!batch || !this.workbook) return null;
-    const { workbook } = applyChanges(this.workbook, batch.changes);
+    const { workbook, applied } = applyChanges(this.workbook, batch.changes);
     this.refused = [];
     this.#commit(workbook, batch.changes);
+    this.#emit({ label: `${kind === 'undo' ? 'Undo' : 'Redo'}: ${batch.label}`, changes: applied });
     return batch.label;
   }
 
