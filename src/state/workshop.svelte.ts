@@ -29,8 +29,8 @@ export type LeverInput = Omit<Lever, 'id'>;
 
 export class WorkshopManager {
   readonly ws: Workspace;
-  /** Snapshots ticked for the side-by-side comparison. */
-  compare = $state<string[]>([]);
+  /** Snapshots ticked for the side-by-side comparison; until the facilitator ticks any, the last four. */
+  #chosen = $state<string[] | null>(null);
   /** The snapshot most recently brought back, for the previous/next shortcuts. */
   current = $state<string | null>(null);
   /** The whole workbook's figures now, for the comparison's first column. */
@@ -59,6 +59,11 @@ export class WorkshopManager {
 
   get snapshots(): Snapshot[] {
     return this.record.snapshots;
+  }
+
+  get compare(): string[] {
+    const ids = this.snapshots.map((s) => s.id);
+    return this.#chosen ? this.#chosen.filter((id) => ids.includes(id)) : ids.slice(-4);
   }
 
   get session(): Workshop['session'] {
@@ -205,7 +210,7 @@ export class WorkshopManager {
     };
     this.#write({ ...w, snapshots: [...w.snapshots, snap] });
     this.current = snap.id;
-    if (this.compare.length < 4) this.compare = [...this.compare, snap.id];
+    if (this.#chosen) this.#chosen = [...this.#chosen, snap.id];
     return null;
   }
 
@@ -254,12 +259,12 @@ export class WorkshopManager {
 
   removeSnapshot(id: string): void {
     this.#write({ ...this.record, snapshots: this.snapshots.filter((s) => s.id !== id) });
-    this.compare = this.compare.filter((c) => c !== id);
     if (this.current === id) this.current = null;
   }
 
   toggleCompare(id: string): void {
-    this.compare = this.compare.includes(id) ? this.compare.filter((c) => c !== id) : [...this.compare, id];
+    const now = this.compare;
+    this.#chosen = now.includes(id) ? now.filter((c) => c !== id) : [...now, id];
   }
 
   /** Adds a scenario that reproduces the snapshot (one undoable edit), and shows it. */
