@@ -1,5 +1,6 @@
 // Command line: one row per financial year for the whole workbook, for one scenario.
 //   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE]
+//   goal seek and Monte Carlo options: see calc-analysis.ts
 // --snapshot computes the workbook as it was when a workshop snapshot was pinned (its scenario
 // unless --scenario says otherwise), as the app's "Bring back" does.
 // Every failure is one line on stderr naming the problem, and exit code 2.
@@ -11,9 +12,10 @@ import { describeProblems } from '../src/model/validate';
 import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
+import { ANALYSIS_OPTIONS, ANALYSIS_USAGE, percentilesFromArgs, seekFromArgs } from './calc-analysis';
 import { findSnapshot, workbookAtSnapshot } from '../src/model/workshop';
 
-const USAGE = 'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE]';
+const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE] ${ANALYSIS_USAGE}`;
 
 class Fail extends Error {}
 
@@ -49,13 +51,13 @@ function pickScenario(wb: Workbook, wanted: string | undefined): string {
   return hit.id;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { scenario: { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' } },
+      options: { scenario: { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' }, ...ANALYSIS_OPTIONS },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);
@@ -86,12 +88,32 @@ function main(argv: string[]): void {
     }
     process.stderr.write(`wrote ${args.values.write}\n`);
   }
+  const sought = await wrap(() => seekFromArgs(wb, scenario, args.values));
+  if (sought) {
+    if (format !== 'json') fail('goal seek prints JSON only: use --format json');
+    process.stdout.write(JSON.stringify(sought, null, 2) + '\n');
+    return;
+  }
   const report = toReport(wb.name, scenario, new Projection(wb).yearly(scenario));
-  process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(report, null, 2) + '\n');
+  const withRanges = await wrap(() => percentilesFromArgs(wb, scenario, report, args.values));
+  if (withRanges !== report && format !== 'json') fail('percentiles print as JSON only: use --format json');
+  process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(withRanges, null, 2) + '\n');
+}
+
+/** Turns a plain-words error of the analysis options into a one-line failure. */
+async function wrap<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof Fail) throw err;
+    const e = err as Error;
+    if (e.message && !(e instanceof TypeError) && !(e instanceof RangeError)) fail(e.message);
+    throw err;
+  }
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`calc: ${err instanceof Fail ? err.message : `internal error: ${(err as Error).message}`}\n`);
   process.exit(2);

@@ -56,6 +56,8 @@ export interface CompiledEffect {
   readonly running: Float64Array;
   readonly annualCost: number;
   readonly scope: string;
+  /** Week it starts (may be before 0 or beyond the horizon): overlapping navigation targets apply in this order. */
+  readonly start: number;
   /**
    * Recruitment only: the WTE path these recruits make on their own at full share (recruited,
    * then leaving and replaced like everyone else). Stocks are linear in starting WTE and recruits,
@@ -222,11 +224,11 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
       for (let t = 0; t < T; t++) planned[t] = (profile[t] * amount) / 52;
       response = simulateStock(T, 0, roles.leaving[role], roles.replacement[role], roles.lag[role], planned);
     }
-    effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope, response });
+    effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope, start: s, response });
   }
   const always = rampSeries(T, 0, T, 0);
   for (const x of wb.externalCapacity) {
-    effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope, response: null });
+    effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope, start: 0, response: null });
   }
 
   const scopes = scopeIndex(pcns, places, systems);
@@ -454,8 +456,11 @@ export function systemOfPcn(c: Compiled, n: number): number {
 }
 
 /**
- * Funding available in each financial year (MODEL.md section 8): a recurrent amount counts pro rata
- * for the weeks it runs (52 weeks make a full year), a one-off amount in the year it starts.
+ * Funding available in each financial year (MODEL.md section 8), on the basis of every cost: the
+ * mean weekly amount over the year's weeks x 52. A recurrent amount runs at `amountGBP` / 52 a
+ * week from `from` to `to`, so a 53-week year or a part year at the end of the horizon still shows
+ * the yearly amount, and a year it starts part way through shows its share of the weeks. A one-off
+ * amount is a lump sum, not a weekly rate: it counts in full in the year of its `from` date.
  */
 function fundingByYear(wb: Workbook, tl: Timeline): Float64Array {
   const out = new Float64Array(tl.fyLabels.length);
@@ -466,7 +471,9 @@ function fundingByYear(wb: Workbook, tl: Timeline): Float64Array {
       continue;
     }
     const e = f.to === null ? tl.T : Math.min(tl.T, weekOf(tl, f.to));
-    for (let t = Math.max(0, s); t < e; t++) out[tl.fyOfWeek[t]] += f.amountGBP / 52;
+    const weeks = new Float64Array(tl.fyLabels.length);
+    for (let t = Math.max(0, s); t < e; t++) weeks[tl.fyOfWeek[t]]++;
+    for (let y = 0; y < weeks.length; y++) out[y] += (f.amountGBP * weeks[y]) / tl.fyWeekCount[y];
   }
   return out;
 }

@@ -260,13 +260,13 @@ export class Projection {
   yearly(scenarioId: string, ref: EntityRef = { level: 'total', code: '' }): YearRow[] {
     const run = this.#run(scenarioId);
     const block = entityBlock(run.compiled, run.results, ref, run.scratch);
-    return yearRows(run.compiled, block, fundingShare(run.compiled, ref));
+    return assertFinite(yearRows(run.compiled, block, fundingShare(run.compiled, ref)));
   }
 
   /** Weekly series of one entity (see layout.ts), a fresh array safe to transfer. */
   series(scenarioId: string, ref: EntityRef): Float64Array {
     const run = this.#run(scenarioId);
-    return entityBlock(run.compiled, run.results, ref, run.scratch);
+    return assertFinite(entityBlock(run.compiled, run.results, ref, run.scratch));
   }
 
   pcnYear(scenarioId: string, fy: string): PcnYear[] {
@@ -290,4 +290,14 @@ export class Projection {
       entities: listEntities(c),
     };
   }
+}
+
+/**
+ * The schema's ranges keep every figure finite; this is the backstop. An Infinity or NaN must never
+ * reach a chart (Chart.js loops forever on an axis near Number.MAX_VALUE) or a report.
+ */
+function assertFinite<T extends YearRow[] | Float64Array>(values: T): T {
+  const bad = Array.isArray(values) ? values.some((r) => Object.values(r).some((x) => typeof x === 'number' && !Number.isFinite(x))) : values.some((x) => !Number.isFinite(x));
+  if (bad) throw new Error('some figures are too large to compute; look for a value far outside any real plan');
+  return values;
 }

@@ -1,7 +1,7 @@
 // Workbook files: the only way a workbook enters or leaves Headroom besides the browser's own store.
 // A file may come from anyone by email, so it is size-checked before parsing, parsed as plain JSON
 // (never evaluated), migrated and validated; the caller gets a workbook or problems with paths.
-import type { Workbook } from '../model/schema';
+import { FORMAT_VERSION, type Workbook } from '../model/schema';
 import { parseWorkbook, type ParseResult } from '../model/validate';
 
 /** Larger than any real workbook (England is ~15 MB); a bigger file is refused before reading. */
@@ -29,9 +29,12 @@ export function parseWorkbookText(text: string): ParseResult {
   return parseWorkbook(json);
 }
 
-/** Stable, readable JSON: one workbook, same text for the same content. */
+/**
+ * Stable, readable JSON: one workbook, same text for the same content. Written as the current
+ * format version (a workbook stored before an upgrade is already valid in it: migrations only add).
+ */
 export function serializeWorkbook(wb: Workbook): string {
-  return JSON.stringify(wb, null, 1) + '\n';
+  return JSON.stringify({ ...wb, version: FORMAT_VERSION }, null, 1) + '\n';
 }
 
 /** A safe file name from a workbook name: letters, digits and dashes, then `.headroom.json`. */

@@ -1,5 +1,5 @@
 // Checks one edited value against the schema of the row it lands in, before it is accepted, so a
-// bad value is refused with the schema's own plain message (e.g. "WTE cannot be negative") and
+// bad value is refused with the schema's own plain message (e.g. "WTE must be from 0 to 5,000") and
 // the workbook never holds it. Rules between tables (shares summing to 100%, references) are
 // checked afterwards by checkWorkbook and shown as flags: they often need several edits to fix.
 import * as v from 'valibot';

@@ -7,9 +7,9 @@ type Json = Record<string, unknown>;
 export type MigrationStep = (doc: Json) => Json;
 
 /**
- * MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first published format.
- * Version 2 adds optional top-level fields only (`workshop`: levers, snapshots, session log), so a
- * version-1 document is already a valid version-2 one and the step adds nothing.
+ * MIGRATIONS[n] upgrades version n to n + 1. Version 2 only adds optional fields (ranges on
+ * uncertain assumptions; `workshop`: levers, snapshots and the session log), so a version-1
+ * workbook is already a valid version-2 one.
  */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   1: (doc) => doc,

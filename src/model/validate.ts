@@ -6,6 +6,7 @@ import { WorkbookSchema, type Workbook } from './schema';
 import { formatPath, getAt, isKeyedTable, KEYED_TABLES, parsePath, rowKey, setAt, type Segment } from './paths';
 import { isMonday, parseIsoDate } from './dates';
 import { migrate } from './migrate';
+import { checkEdit } from './cells';
 
 export interface Problem {
   /** Where, as a workbook path such as `practices[F81001].registered`; '' for the whole file. */
@@ -140,6 +141,8 @@ export function checkWorkbook(wb: Workbook, withScenarios = true, limit = 50): P
     if (f.to !== null && parseIsoDate(f.to) <= parseIsoDate(f.from)) add(`funding[${f.id}].to`, `ends (${f.to}) on or before it starts (${f.from})`);
   }
 
+  out.push(...checkRanges(wb).slice(0, Math.max(0, limit - out.length)));
+
   // a scenario's overrides are judged against a valid base: otherwise every scenario would repeat
   // the base workbook's own problem
   const baseValid = out.length === 0;
@@ -185,6 +188,29 @@ function checkOverrides(wb: Workbook, scenarioId: string): Problem[] {
   return first ? [{ path: `scenarios[${scenarioId}].overrides`, message: `these overrides make ${first.path || 'the workbook'} invalid: ${first.message}` }] : [];
 }
 
+/** Each range must name a numeric value of the workbook, and both its ends must be values the cell may hold. */
+function checkRanges(wb: Workbook): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  (wb.ranges ?? []).forEach((r, i) => {
+    const at = `ranges[${i}]`;
+    const path = parsePath(r.path);
+    if (!path) return out.push({ path: `${at}.path`, message: `'${r.path}' is not a workbook path` });
+    const canonical = formatPath(path);
+    if (seen.has(canonical)) return out.push({ path: `${at}.path`, message: `${canonical} has more than one range` });
+    seen.add(canonical);
+    if (path[0] === 'scenarios' || path[0] === 'ranges' || path[0] === 'version' || (path[0] === 'settings' && (path[1] === 'startDate' || path[1] === 'horizonYears'))) {
+      return out.push({ path: `${at}.path`, message: `${canonical} cannot carry a range` });
+    }
+    if (typeof getAt(wb, path) !== 'number') return out.push({ path: `${at}.path`, message: `'${r.path}' names no number in this workbook` });
+    for (const [end, value] of [['min', r.min], ['max', r.max]] as const) {
+      const check = checkEdit(wb, path, value);
+      if (!check.ok) out.push({ path: `${at}.${end}`, message: `${canonical} cannot be ${value}: ${check.message}` });
+    }
+  });
+  return out;
+}
+
 function keyWord(table: string): string {
   if (table === 'workforce') return 'combination of level, code and role';
   if (table === 'externalCapacity') return 'combination of scope and role';
@@ -198,6 +224,13 @@ export function workbookWarnings(wb: Workbook): Problem[] {
   if (Math.abs(mean - 1) > 0.005) {
     out.push({ path: 'demand.seasonality', message: `the monthly indices average ${mean.toFixed(3)}, not 1: yearly demand is scaled by that much` });
   }
+  (wb.ranges ?? []).forEach((r, i) => {
+    const path = parsePath(r.path);
+    const value = path ? getAt(wb, path) : undefined;
+    if (r.mode === null && typeof value === 'number' && (value < r.min || value > r.max)) {
+      out.push({ path: `ranges[${i}]`, message: `${r.path} is ${value}, outside its range ${r.min} to ${r.max}; draws take the nearer end as most likely` });
+    }
+  });
   if (wb.settings.needWeighting) {
     const missing = wb.practices.filter((p) => p.weighted === null).length;
     if (missing) out.push({ path: 'practices', message: `${missing} practice${missing > 1 ? 's have' : ' has'} no weighted list; need weighting uses the registered list for ${missing > 1 ? 'them' : 'it'}` });

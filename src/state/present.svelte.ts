@@ -12,7 +12,8 @@ export interface AudienceFrame {
   where: string;
   fy: string;
   netGapPerWeek: number;
-  gpContactsPerGpDay: number;
+  /** Null where the workbook has no GPs to divide by. */
+  gpContactsPerGpDay: number | null;
   /** Safe caseload of a GP, contacts a day (the contacts figure turns red above it). */
   safeContacts: number;
   charts: ChartSpec[];

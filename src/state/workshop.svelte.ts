@@ -23,12 +23,14 @@ import {
   type Restore,
 } from '../model/workshop';
 import { toReport, type ReportYear } from '../io/report';
-import type { Applied, Workspace } from './workspace.svelte';
+import type { Applied, OpenWorkbook } from './open-workbook.svelte';
+import type { Results } from './results.svelte';
 
 export type LeverInput = Omit<Lever, 'id'>;
 
 export class WorkshopManager {
-  readonly ws: Workspace;
+  readonly book: OpenWorkbook;
+  readonly results: Results;
   /** Snapshots ticked for the side-by-side comparison; until the facilitator ticks any, the last four. */
   #chosen = $state<string[] | null>(null);
   /** The snapshot most recently brought back, for the previous/next shortcuts. */
@@ -44,13 +46,14 @@ export class WorkshopManager {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #gesture = new Map<string, number>();
 
-  constructor(ws: Workspace) {
-    this.ws = ws;
-    ws.onApplied((step) => this.#record(step));
+  constructor(book: OpenWorkbook, results: Results) {
+    this.book = book;
+    this.results = results;
+    book.onApplied((step) => this.#record(step));
   }
 
   get record(): Workshop {
-    return this.ws.workbook?.workshop ?? emptyWorkshop();
+    return this.book.workbook?.workshop ?? emptyWorkshop();
   }
 
   get levers(): Lever[] {
@@ -75,12 +78,12 @@ export class WorkshopManager {
   }
 
   #write(next: Workshop): void {
-    this.ws.setWorkshop(next);
+    this.book.setWorkshop(next);
   }
 
   /** A session starts when workshop mode is first used on a workbook, or on "New session". */
   ensureSession(): void {
-    if (!this.ws.workbook || this.record.session) return;
+    if (!this.book.workbook || this.record.session) return;
     this.#write({ ...this.record, session: { startedAt: timestamp(), from: this.record.log.length } });
   }
 
@@ -92,7 +95,7 @@ export class WorkshopManager {
   // ---- the log ---------------------------------------------------------------------------------
 
   #record(step: Applied): void {
-    if (!this.ws.workbook) return;
+    if (!this.book.workbook) return;
     const entry = logEntry(step.label, step.changes);
     if (entry.changes.length === 0 && !entry.rows) return;
     const w = this.record;
@@ -105,12 +108,12 @@ export class WorkshopManager {
   // ---- levers ----------------------------------------------------------------------------------
 
   value(lever: Lever): number | undefined {
-    return this.ws.workbook ? leverValue(this.ws.workbook, lever) : undefined;
+    return this.book.workbook ? leverValue(this.book.workbook, lever) : undefined;
   }
 
   /** Adds a lever; returns a message when it cannot be one. */
   addLever(input: LeverInput): string | null {
-    const wb = this.ws.workbook;
+    const wb = this.book.workbook;
     if (!wb) return 'no workbook is open';
     const path = parsePath(input.path);
     if (!path) return `'${input.path}' is not a workbook path`;
@@ -173,7 +176,7 @@ export class WorkshopManager {
       const path = lever && parsePath(lever.path);
       if (!lever || !path) continue;
       this.ensureSession();
-      const r = this.ws.apply([{ path, value }], `${lever.label}: ${formatLeverValue(lever, value)}`, `lever:${id}:${this.#gesture.get(id) ?? 0}`);
+      const r = this.book.apply([{ path, value }], `${lever.label}: ${formatLeverValue(lever, value)}`, `lever:${id}:${this.#gesture.get(id) ?? 0}`);
       if (r.refused.length) this.message = `${lever.label} cannot be ${formatLeverValue(lever, value)}: ${r.refused[0].message}`;
     }
   }
@@ -182,18 +185,18 @@ export class WorkshopManager {
 
   /** Keeps the current state under a name, with the whole workbook's figures for the scenario shown. */
   async pin(name: string): Promise<string | null> {
-    const wb = this.ws.workbook;
+    const wb = this.book.workbook;
     const clean = name.trim();
     if (!wb) return 'no workbook is open';
     if (!clean) return 'a snapshot needs a name';
     if (clean.length > 200) return 'a name can be at most 200 characters';
     if (this.snapshots.length >= 100) return 'a workbook keeps at most 100 snapshots: delete one first';
-    if (this.ws.problems.length) return 'the workbook has a problem to fix first (see the results)';
+    if (this.book.problems.length) return 'the workbook has a problem to fix first (see the results)';
     this.ensureSession();
-    const scenario = this.ws.scenario;
+    const scenario = this.results.scenario;
     let figures: ReportYear[];
     try {
-      figures = toReport(wb.name, scenario, await this.ws.engine.yearly(scenario)).years;
+      figures = toReport(wb.name, scenario, await this.results.engine.yearly(scenario)).years;
     } catch (err) {
       return `the figures could not be computed: ${(err as Error).message}`;
     }
@@ -205,7 +208,7 @@ export class WorkshopManager {
       pinnedAt: timestamp(),
       scenario,
       logLength: w.log.length,
-      values: pinValues(this.ws.workbook ?? wb, w),
+      values: pinValues(this.book.workbook ?? wb, w),
       figures,
     };
     this.#write({ ...w, snapshots: [...w.snapshots, snap] });
@@ -216,13 +219,13 @@ export class WorkshopManager {
 
   /** Brings a snapshot back as one undoable edit, and shows its scenario. */
   restore(id: string): void {
-    const wb = this.ws.workbook;
+    const wb = this.book.workbook;
     const snap = this.snapshots.find((s) => s.id === id);
     if (!wb || !snap) return;
     this.ensureSession();
     this.#applyRestore(restoreSnapshot(wb, this.record, snap), `Bring back "${snap.name}"`);
     this.current = id;
-    if (snap.scenario !== this.ws.scenario && wb.scenarios.some((s) => s.id === snap.scenario)) this.ws.setView({ scenario: snap.scenario });
+    if (snap.scenario !== this.results.scenario && wb.scenarios.some((s) => s.id === snap.scenario)) this.results.setView({ scenario: snap.scenario });
   }
 
   /** Brings back the previous or next snapshot in the list (keyboard: [ and ]). */
@@ -235,14 +238,14 @@ export class WorkshopManager {
   }
 
   backToStart(): void {
-    const wb = this.ws.workbook;
+    const wb = this.book.workbook;
     if (!wb || !this.session) return;
     this.#applyRestore(backToStart(wb, this.record), 'Back to the start of the session');
     this.current = null;
   }
 
   #applyRestore(r: Restore, label: string): void {
-    const result = r.edits.length ? this.ws.apply(r.edits, label) : { applied: 0, refused: [] };
+    const result = r.edits.length ? this.book.apply(r.edits, label) : { applied: 0, refused: [] };
     const notes: string[] = [];
     if (result.applied === 0 && r.edits.length === 0) notes.push('Nothing to change: the workbook is already in that state.');
     if (result.refused.length) notes.push(`${result.refused.length} value${result.refused.length > 1 ? 's were' : ' was'} refused: ${result.refused[0].message}.`);
@@ -269,25 +272,25 @@ export class WorkshopManager {
 
   /** Adds a scenario that reproduces the snapshot (one undoable edit), and shows it. */
   toScenario(id: string): void {
-    const wb = this.ws.workbook;
+    const wb = this.book.workbook;
     const snap = this.snapshots.find((s) => s.id === id);
     if (!wb || !snap) return;
     const { scenario, left } = snapshotScenario(wb, snap);
-    const r = this.ws.apply([{ path: ['scenarios'], value: [...wb.scenarios, scenario] }], `Make "${snap.name}" a scenario`);
+    const r = this.book.apply([{ path: ['scenarios'], value: [...wb.scenarios, scenario] }], `Make "${snap.name}" a scenario`);
     if (r.refused.length) {
       this.message = `"${snap.name}" could not become a scenario: ${r.refused[0].message}.`;
       return;
     }
     this.message = `Added the scenario "${scenario.name}" (${scenario.overrides.length} override${scenario.overrides.length === 1 ? '' : 's'}).${left ? ` ${left} kept value${left > 1 ? 's' : ''} (names or the timeline) cannot be part of a scenario.` : ''}`;
-    this.ws.setView({ scenario: scenario.id });
+    this.results.setView({ scenario: scenario.id });
   }
 
   /** The whole workbook's figures now, for the comparison (asked again after every result). */
   async refreshNow(): Promise<void> {
-    const wb = this.ws.workbook;
-    if (!wb || this.ws.problems.length || !this.ws.view) return;
+    const wb = this.book.workbook;
+    if (!wb || this.book.problems.length || !this.results.view) return;
     try {
-      this.now = toReport(wb.name, this.ws.scenario, await this.ws.engine.yearly(this.ws.scenario)).years;
+      this.now = toReport(wb.name, this.results.scenario, await this.results.engine.yearly(this.results.scenario)).years;
     } catch {
       this.now = [];
     }
