@@ -29,8 +29,8 @@ export class AppState {
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
     this.book = new OpenWorkbook((change) => {
-      if (change.kind === 'edit') this.persistence.record(change.edits);
-      this.results.follow(change);
+      if (change.kind !== 'replace') this.persistence.record(change.edits);
+      if (change.kind !== 'aside') this.results.follow(change);
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
