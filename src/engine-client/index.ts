@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Edit, Meta } from '../engine';
+import type { Bridge, Edit, EntityRef, Explanation, Meta } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 import { createEngineWorker, createHelperWorker } from './workers';
@@ -42,6 +42,16 @@ export class EngineClient {
 
   meta(): Promise<Meta> {
     return this.#remote.meta();
+  }
+
+  /** How one figure was computed (a financial year, or one week of a weekly chart). */
+  explain(scenario: string, ref: EntityRef, key: string, at: { fy: string } | { week: number }): Promise<Explanation> {
+    return this.#remote.explain(scenario, ref, key, at);
+  }
+
+  /** What each of a scenario's changes buys in one financial year. */
+  bridge(scenario: string, ref: EntityRef, fy: string): Promise<Bridge> {
+    return this.#remote.bridge(scenario, ref, fy);
   }
 
   parseFile(text: string): Promise<ParseResult> {
