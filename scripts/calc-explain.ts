@@ -3,6 +3,7 @@
 // the same ones the app calls in its worker.
 import { bridge, FIGURE_KEYS, isFigureKey, Projection } from '../src/engine';
 import { parseLevel } from './calc-analysis';
+import { FIGURES } from '../src/model/definitions';
 import type { Workbook } from '../src/model/schema';
 import { explanationCsv, bridgeCsv } from '../src/io/explain-report';
 
@@ -56,5 +57,7 @@ export function explainCommand(wb: Workbook, scenario: string, args: ExplainArgs
   else at = { fy };
   const key = args.explain ?? '';
   const e = engine(() => new Projection(wb).explain(scenario, ref, key, at));
-  return format === 'csv' ? explanationCsv(e) : JSON.stringify(e, null, 2) + '\n';
+  // the figure's name and meaning in words, as the app shows them
+  const { name, unit, definition } = FIGURES[e.key];
+  return format === 'csv' ? explanationCsv(e) : JSON.stringify({ ...e, name, unit, definition }, null, 2) + '\n';
 }

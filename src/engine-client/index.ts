@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Edit, Meta, YearRow } from '../engine';
+import type { Bridge, Edit, EntityRef, Explanation, Meta, YearRow } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 import type { ReadStage } from '../io/workbook-file';
@@ -43,6 +43,16 @@ export class EngineClient {
 
   meta(): Promise<Meta> {
     return this.#remote.meta();
+  }
+
+  /** How one figure was computed (a financial year, or one week of a weekly chart). */
+  explain(scenario: string, ref: EntityRef, key: string, at: { fy: string } | { week: number }): Promise<Explanation> {
+    return this.#remote.explain(scenario, ref, key, at);
+  }
+
+  /** What each of a scenario's changes buys in one financial year. */
+  bridge(scenario: string, ref: EntityRef, fy: string): Promise<Bridge> {
+    return this.#remote.bridge(scenario, ref, fy);
   }
 
   /** The whole workbook's yearly figures for a scenario, as the command line prints them. */

@@ -16,6 +16,7 @@ import { Library, checkName } from './library.svelte';
 import { OpenWorkbook } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
 import { Results, type Engine } from './results.svelte';
+import { Explainer, type ExplainEngine } from './explain.svelte';
 
 export type { EditInput, Refused } from './open-workbook.svelte';
 export type { SaveStatus } from './persistence.svelte';
@@ -25,6 +26,8 @@ export class AppState {
   readonly book: OpenWorkbook;
   readonly persistence: Persistence;
   readonly results: Results;
+  /** How a figure was computed, and what a scenario's changes buy. */
+  readonly explain: Explainer;
 
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
@@ -34,6 +37,7 @@ export class AppState {
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
+    this.explain = new Explainer(engine as ExplainEngine);
   }
 
   /** First run opens the sample; later runs reopen the last workbook. */
