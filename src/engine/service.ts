@@ -8,6 +8,8 @@ import type { ParseResult } from '../model/validate';
 import { Projection, type Edit, type Meta, type RecomputeKind } from './session';
 import type { EntityRef, PcnYear, YearRow } from './results';
 import type { Helper } from './parallel';
+import type { Explanation } from './explain';
+import { bridge, type Bridge } from './bridge';
 
 export interface ViewRequest {
   scenario: string;
@@ -92,6 +94,16 @@ export class EngineService {
   /** Headline rows for the whole workbook, as the command line prints them. */
   yearly(scenario: string, ref: EntityRef = { level: 'total', code: '' }): YearRow[] {
     return this.#need().yearly(scenario, ref);
+  }
+
+  /** How one figure was computed (see explain.ts): a financial year, or one week of a weekly chart. */
+  explain(scenario: string, ref: EntityRef, key: string, at: { fy: string } | { week: number }): Explanation {
+    return this.#need().explain(scenario, ref, key, at);
+  }
+
+  /** What each of a scenario's changes buys, in one financial year (see bridge.ts). */
+  bridge(scenario: string, ref: EntityRef, fy: string): Bridge {
+    return bridge(this.#need().workbook, scenario, fy, ref);
   }
 
   /** Reads an untrusted file's bytes off the page's thread, telling each stage as it starts. */
