@@ -29,6 +29,7 @@ export class AppState {
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
     this.book = new OpenWorkbook((change) => {
+      // edits taken in from another tab are stored already
       if (change.kind === 'edit') this.persistence.record(change.edits);
       this.results.follow(change);
     });
@@ -90,7 +91,11 @@ export class AppState {
     if (id === this.book.id) {
       this.book.apply([{ path: ['name'], value: checked.name }], 'Rename workbook');
       await this.persistence.flush();
-    } else await this.library.rename(id, checked.name);
+    } else {
+      const revision = await this.library.rename(id, checked.name);
+      // another tab may have it open
+      if (revision !== null) this.persistence.announce({ kind: 'saved', id, revision });
+    }
     await this.library.refresh();
     return null;
   }
@@ -100,7 +105,7 @@ export class AppState {
     if (open) this.persistence.discard();
     await this.library.remove(id);
     this.book.forget(id);
-    this.persistence.deleted(id);
+    this.persistence.announce({ kind: 'deleted', id });
     await this.library.refresh();
     if (open) {
       const next = this.library.workbooks[0];
