@@ -1,16 +1,20 @@
-// Command line: one row per financial year for the whole workbook, for one scenario.
+// Command line: one row per financial year for the whole workbook, for one scenario; or how one
+// figure was computed (--explain), or what each of a scenario's changes buys (--bridge).
 //   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]
+//   goal seek and Monte Carlo options: see calc-analysis.ts
 // Every failure is one line on stderr naming the problem, and exit code 2.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Projection } from '../src/engine';
 import type { Workbook } from '../src/model/schema';
 import { describeProblems } from '../src/model/validate';
-import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
+import { checkFileSize, parseWorkbookBytes, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
+import { explainCommand, EXPLAIN_OPTIONS, EXPLAIN_USAGE } from './calc-explain';
+import { ANALYSIS_OPTIONS, ANALYSIS_USAGE, percentilesFromArgs, seekFromArgs } from './calc-analysis';
 
-const USAGE = 'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]';
+const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE] ${ANALYSIS_USAGE} ${EXPLAIN_USAGE}`;
 
 class Fail extends Error {}
 
@@ -32,7 +36,7 @@ function load(source: string): Workbook {
   }
   const sizeProblem = checkFileSize(size);
   if (sizeProblem) fail(`${source}: ${sizeProblem}`);
-  const parsed = parseWorkbookText(readFileSync(source, 'utf8'));
+  const parsed = parseWorkbookBytes(new Uint8Array(readFileSync(source)));
   if (!parsed.ok) fail(`${source}: ${describeProblems(parsed.problems)}`);
   return parsed.workbook;
 }
@@ -46,13 +50,13 @@ function pickScenario(wb: Workbook, wanted: string | undefined): string {
   return hit.id;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { scenario: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' } },
+      options: { scenario: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' }, ...ANALYSIS_OPTIONS, ...EXPLAIN_OPTIONS },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);
@@ -75,12 +79,37 @@ function main(argv: string[]): void {
     }
     process.stderr.write(`wrote ${args.values.write}\n`);
   }
+  const answer = explainCommand(wb, scenario, args.values, format, fail);
+  if (answer !== null) {
+    process.stdout.write(answer);
+    return;
+  }
+  const sought = await wrap(() => seekFromArgs(wb, scenario, args.values));
+  if (sought) {
+    if (format !== 'json') fail('goal seek prints JSON only: use --format json');
+    process.stdout.write(JSON.stringify(sought, null, 2) + '\n');
+    return;
+  }
   const report = toReport(wb.name, scenario, new Projection(wb).yearly(scenario));
-  process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(report, null, 2) + '\n');
+  const withRanges = await wrap(() => percentilesFromArgs(wb, scenario, report, args.values));
+  if (withRanges !== report && format !== 'json') fail('percentiles print as JSON only: use --format json');
+  process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(withRanges, null, 2) + '\n');
+}
+
+/** Turns a plain-words error of the analysis options into a one-line failure. */
+async function wrap<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof Fail) throw err;
+    const e = err as Error;
+    if (e.message && !(e instanceof TypeError) && !(e instanceof RangeError)) fail(e.message);
+    throw err;
+  }
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`calc: ${err instanceof Fail ? err.message : `internal error: ${(err as Error).message}`}\n`);
   process.exit(2);
