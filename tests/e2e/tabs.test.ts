@@ -52,7 +52,7 @@ describe('tabs racing', () => {
     await b.sheet('practices');
     const [p1, p2] = practices;
     let round = 0;
-    for (let rep = 0; rep < 3; rep++) {
+    for (let rep = 0; rep < 2; rep++) {
       for (let offset = 180; offset <= 300; offset += 10, round++) {
         const same = round % 2 === 1;
         const va = 100_000 + round * 2;
