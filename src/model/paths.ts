@@ -107,9 +107,16 @@ export function getAt(root: unknown, path: Path): unknown {
  * so unchanged tables stay shared (cheap undo, cheap structural comparison). Throws when the path
  * does not lead to an existing value: an edit is never allowed to invent fields.
  */
+/** Optional top-level records (format version 2) that a workbook may not have yet. */
+const OPTIONAL_TOP = new Set(['workshop', 'ranges']);
+
 export function setAt<T>(root: T, path: Path, value: unknown): T {
   if (path.length === 0) return value as T;
   const [seg, ...rest] = path;
+  // writing a whole optional record adds it to a workbook made without one (another tab's copy)
+  if (rest.length === 0 && typeof seg === 'string' && OPTIONAL_TOP.has(seg) && root !== null && typeof root === 'object' && !Array.isArray(root)) {
+    return { ...(root as object), [seg]: value } as T;
+  }
   return setIn(root, seg, rest, value, '') as T;
 }
 

@@ -37,7 +37,9 @@ export class AppState {
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
     this.book = new OpenWorkbook((change) => {
-      if (change.kind !== 'replace') this.persistence.record(change.edits);
+      // edits taken in from another tab are stored already; an aside (the workshop's record) is
+      // stored but changes no figure
+      if (change.kind === 'edit' || change.kind === 'aside') this.persistence.record(change.edits);
       if (change.kind !== 'aside') this.results.follow(change);
     });
     this.persistence = new Persistence(store, this.book, this.library);
@@ -127,7 +129,11 @@ export class AppState {
     if (id === this.book.id) {
       this.book.apply([{ path: ['name'], value: checked.name }], 'Rename workbook');
       await this.persistence.flush();
-    } else await this.library.rename(id, checked.name);
+    } else {
+      const revision = await this.library.rename(id, checked.name);
+      // another tab may have it open
+      if (revision !== null) this.persistence.announce({ kind: 'saved', id, revision });
+    }
     await this.library.refresh();
     return null;
   }
@@ -141,7 +147,7 @@ export class AppState {
     if (open) this.persistence.discard();
     await this.library.remove(id);
     this.book.forget(id);
-    this.persistence.deleted(id);
+    this.persistence.announce({ kind: 'deleted', id });
     await this.library.refresh();
     if (open) {
       const next = this.library.workbooks[0];

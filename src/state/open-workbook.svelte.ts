@@ -3,7 +3,7 @@
 // to the results); nothing here touches storage or the engine.
 import { checkWorkbook, workbookWarnings, type Problem } from '../model/validate';
 import { checkEdit } from '../model/cells';
-import { getAt, type Path } from '../model/paths';
+import { getAt, isKeyedTable, parsePath, type Path } from '../model/paths';
 import type { Workbook, Workshop } from '../model/schema';
 import { applyChanges, History, type Batch, type Change } from './history';
 
@@ -19,10 +19,14 @@ export interface Refused {
 }
 
 /**
- * What changed: edits made here, the whole workbook replaced from elsewhere (another tab), or
- * `aside`: a record kept with the workbook that changes no figure and is no undo step (workshop).
+ * What changed: edits made here; edits taken in from elsewhere (another tab's save, with ours
+ * again on top); the whole workbook replaced; or `aside`: a record kept with the workbook that
+ * changes no figure and is no undo step (workshop).
  */
-export type BookChange = { kind: 'edit'; edits: readonly EditInput[]; hadProblems: boolean } | { kind: 'replace' } | { kind: 'aside'; edits: readonly EditInput[] };
+export type BookChange =
+  | { kind: 'edit' | 'merge'; edits: readonly EditInput[]; hadProblems: boolean }
+  | { kind: 'replace' }
+  | { kind: 'aside'; edits: readonly EditInput[] };
 
 /** One applied step (an edit, an undo or a redo), as the workshop's session log records it. */
 export interface Applied {
@@ -109,6 +113,13 @@ export class OpenWorkbook {
     this.#onChange({ kind: 'replace' });
   }
 
+  /** Takes in edits made elsewhere (another tab), `data` being the workbook with them applied. */
+  merge(data: Workbook, edits: readonly EditInput[]): void {
+    const hadProblems = this.#problems.length > 0;
+    this.#set(data);
+    this.#onChange({ kind: 'merge', edits, hadProblems });
+  }
+
   /**
    * Applies a batch of edits as one undoable step. Each value is checked against its row's rules
    * first; refused values are reported (never dropped silently) and the rest are applied.
@@ -133,7 +144,7 @@ export class OpenWorkbook {
     if (accepted.length === 0) return { applied: 0, refused };
     const { applied } = applyChanges(wb, accepted);
     this.#history.push({ label, changes: applied }, merge);
-    this.#commit(next, accepted);
+    this.#commit(next, accepted, wb);
     this.#emit({ label, changes: applied, merge });
     return { applied: accepted.length, refused };
   }
@@ -170,15 +181,19 @@ export class OpenWorkbook {
     if (!batch || !this.#workbook) return null;
     const { workbook, applied } = applyChanges(this.#workbook, batch.changes);
     this.#refused = [];
-    this.#commit(workbook, batch.changes);
+    this.#commit(workbook, batch.changes, this.#workbook);
     this.#emit({ label: `${kind}: ${batch.label}`, changes: applied });
     return batch.label;
   }
 
-  #commit(next: Workbook, edits: readonly EditInput[]): void {
+  #commit(next: Workbook, edits: readonly EditInput[], before: Workbook): void {
     const hadProblems = this.#problems.length > 0;
     this.#syncHistory();
-    this.#set(next);
+    if (problemsUnchanged(before, edits)) {
+      // typing a number: the whole-workbook check (about 100 ms on England) has nothing new to say
+      this.#workbook = next;
+      this.#warnings = workbookWarnings(next);
+    } else this.#set(next);
     this.#onChange({ kind: 'edit', edits: edits.map((e) => ({ path: e.path, value: e.value })), hadProblems });
   }
 
@@ -197,6 +212,27 @@ export class OpenWorkbook {
 /** Every problem, so that each cell concerned is flagged (a file's refusal shows the first few). */
 function checkAll(wb: Workbook): Problem[] {
   return checkWorkbook(wb, true, 100_000);
+}
+
+/**
+ * True when every edit only changes one number in a table row that no scenario override or range
+ * names. The rules between tables read keys, references, need shares and dates, never such a
+ * number, and the cell's own rules were checked when it was accepted; an override or a range on
+ * the row is judged together with the row's other cells, so those rows are checked in full.
+ */
+export function problemsUnchanged(before: Workbook, edits: readonly EditInput[]): boolean {
+  for (const e of edits) {
+    const [table, key, field] = e.path;
+    if (e.path.length !== 3 || typeof table !== 'string' || !isKeyedTable(table) || table === 'scenarios' || field === 'share') return false;
+    if (typeof e.value !== 'number' || typeof getAtSafe(before, e.path) !== 'number') return false;
+    const onRow = (text: string) => {
+      const p = parsePath(text);
+      return !p || (p[0] === table && String(p[1]) === String(key));
+    };
+    if (before.scenarios.some((s) => s.overrides.some((o) => onRow(o.path)))) return false;
+    if ((before.ranges ?? []).some((r) => onRow(r.path))) return false;
+  }
+  return true;
 }
 
 function getAtSafe(wb: Workbook, path: Path): unknown {

@@ -42,8 +42,8 @@ export function freshDbName(): string {
 const apps: AppState[] = [];
 
 /** An app as a tab opens it, on the named browser store. */
-export async function startApp(dbName: string): Promise<AppState> {
-  const app = new AppState(new WorkbookStore(new HeadroomDb(dbName)), new InProcessEngine());
+export async function startApp(dbName: string, store = new WorkbookStore(new HeadroomDb(dbName))): Promise<AppState> {
+  const app = new AppState(store, new InProcessEngine());
   apps.push(app);
   await app.start();
   return app;
