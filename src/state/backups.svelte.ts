@@ -80,7 +80,7 @@ export class Backups {
       const good: Workbook[] = [];
       const opened: string[] = [];
       for (const entry of read.entries) {
-        const parsed = await this.#app.results.engine.parseFile(entry.text);
+        const parsed = await this.#app.results.engine.parseFile(new TextEncoder().encode(entry.text));
         if (parsed.ok) {
           good.push(parsed.workbook);
           opened.push(entry.name);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { backupFileName, isZip, readBackup, writeBackup } from '../../src/io/backup-zip';
+import { MAX_FILE_BYTES } from '../../src/io/workbook-file';
 
 function read(bytes: Uint8Array) {
   const r = readBackup(bytes);
@@ -53,7 +54,7 @@ describe('backup zip', () => {
     view.setUint32(directory + 24, 60 * 1024 * 1024, true);
     const { entries, refused } = read(zip);
     expect(entries.map((e) => e.name)).toEqual(['small.headroom.json']);
-    expect(refused).toEqual([{ name: 'huge.headroom.json', message: 'the file is 60.0 MB; a Headroom workbook is at most 50 MB' }]);
+    expect(refused).toEqual([{ name: 'huge.headroom.json', message: `the file is 60.0 MB; a Headroom workbook is at most ${MAX_FILE_BYTES / 1048576} MB` }]);
   });
 
   it('says plainly that a file is not a zip', () => {
