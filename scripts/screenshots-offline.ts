@@ -38,7 +38,8 @@ export async function offlineScreenshots(browser: Browser, out: string, dist = '
 
       // a second workbook, so the list and the backup count show more than the sample
       await page.click('[data-action="workbooks"]');
-      await page.click('[data-action="new-blank"]');
+      await page.locator('[data-dialog="workbooks"] li button:has-text("Duplicate")').first().click();
+      await page.waitForSelector('.app[data-ready="true"]');
       await page.waitForSelector('[data-status="saved"]');
       await page.click('[data-action="workbooks"]');
       await page.waitForSelector('[data-storage-usage]');

@@ -44,9 +44,13 @@ export class AppUpdates {
     wb.addEventListener('activated', (e) => {
       if (this.#asked && e.isUpdate) this.#reload();
     });
-    void wb.register().catch(() => {
-      // no service worker (blocked by policy, say): the app works, only not offline
-    });
+    // after the page has loaded, so that storing the app for offline use never slows its start
+    const register = () =>
+      void wb.register().catch(() => {
+        // no service worker (blocked by policy, say): the app works, only not offline
+      });
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
     setInterval(() => void this.check(), CHECK_EVERY_MS);
   }
 

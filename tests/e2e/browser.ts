@@ -27,7 +27,8 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  // a shared machine can take more than the default 10 s to load a page
+  await page.goto(url, { timeout: 60_000 });
   await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
   (page as Page & { errors?: string[] }).errors = errors;
   return page;
