@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Edit, Meta } from '../engine';
+import type { Edit, Meta, SeekProgress, SeekRequest, SeekResult } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 
@@ -41,6 +41,15 @@ export class EngineClient {
 
   meta(): Promise<Meta> {
     return this.#remote.meta();
+  }
+
+  /** Goal seek in the engine worker, with progress after each engine run. */
+  seek(request: SeekRequest, onProgress: (p: SeekProgress) => void): Promise<SeekResult> {
+    return this.#remote.seek(request, Comlink.proxy(onProgress));
+  }
+
+  cancelSeek(): Promise<void> {
+    return this.#remote.cancelSeek();
   }
 
   parseFile(text: string): Promise<ParseResult> {

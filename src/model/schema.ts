@@ -209,7 +209,7 @@ export const WorkbookSchema = v.strictObject({
   scenarios: v.pipe(table(ScenarioSchema, 'scenarios', 100), v.minLength(1, 'a workbook needs at least one scenario')),
   funding: table(FundingSchema, 'funding', 500),
   /** Format version 2: ranges on uncertain assumptions, for Monte Carlo runs (optional). */
-  ranges: v.optional(table(RangeSchema, 'ranges', 2000)),
+  ranges: v.optional(table(RangeSchema, 'ranges', 2000), []),
 });
 
 export type Workbook = v.InferOutput<typeof WorkbookSchema>;

@@ -189,6 +189,8 @@ export class Workspace {
     }
     this.#syncHistory();
     this.refused = [];
+    // stored before format version 2: the optional list of ranges is simply empty
+    if (!data.ranges) data = { ...data, ranges: [] };
     this.workbook = data;
     this.#check(data);
     this.view = null;
