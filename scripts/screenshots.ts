@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { launch, serveBuilt, openApp } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
 import { SHEETS } from '../src/ui/sheets/sheets';
+import { analysisShots } from './screenshots-analysis';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -42,6 +43,9 @@ try {
   });
   await page.waitForTimeout(800);
   await results.screenshot({ path: `${out}/results.png` });
+  // goal seek, the Monte Carlo fan and tornado, the comparison and the scenario editor, on a fresh page
+  const analysis = await openApp(context, server.url);
+  await analysisShots(analysis, out);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();
