@@ -19,7 +19,8 @@ export const REPORT_KEYS = [
 ] as const satisfies readonly (keyof YearRow)[];
 
 export type ReportKey = (typeof REPORT_KEYS)[number];
-export type ReportYear = { fy: string } & Record<ReportKey, number>;
+/** A rate with nothing to divide by (contacts per GP where there are no GPs) is null. */
+export type ReportYear = { fy: string } & Record<ReportKey, number | null>;
 
 export interface Report {
   workbook: string;
@@ -39,9 +40,12 @@ export function toReport(workbook: string, scenario: string, rows: readonly Year
   };
 }
 
-/** CSV with a header row; numbers in full precision so nothing is lost on the way to a spreadsheet. */
+/**
+ * CSV with a header row; numbers in full precision so nothing is lost on the way to a spreadsheet,
+ * and an empty cell where a rate has no value.
+ */
 export function reportCsv(report: Report): string {
   const head = ['fy', ...REPORT_KEYS].join(',');
-  const lines = report.years.map((y) => [y.fy, ...REPORT_KEYS.map((k) => String(y[k]))].join(','));
+  const lines = report.years.map((y) => [y.fy, ...REPORT_KEYS.map((k) => (y[k] === null ? '' : String(y[k])))].join(','));
   return [head, ...lines].join('\n') + '\n';
 }

@@ -1,7 +1,8 @@
 // Goal seek as the app runs it: in the engine worker, with progress, and an answer that can be
 // written in as one undoable edit or kept as a new scenario. The answer is dropped once the
 // workbook changes (it would describe a workbook that no longer exists).
-import type { Workspace } from './workspace.svelte';
+import type { OpenWorkbook } from './open-workbook.svelte';
+import type { Results } from './results.svelte';
 import type { Workbook } from '../model/schema';
 import { parsePath } from '../model/paths';
 import type { SeekProgress, SeekRequest, SeekResult } from '../engine';
@@ -15,15 +16,17 @@ export class GoalSeek {
   result = $state.raw<SeekResult | null>(null);
   request = $state.raw<SeekRequest | null>(null);
   error = $state<string | null>(null);
-  readonly #ws: Workspace;
+  readonly #book: OpenWorkbook;
+  readonly #results: Results;
   #for: Workbook | null = null;
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  constructor(book: OpenWorkbook, results: Results) {
+    this.#book = book;
+    this.#results = results;
   }
 
   get current(): SeekResult | null {
-    return this.result && this.#for === this.#ws.workbook ? this.result : null;
+    return this.result && this.#for === this.#book.workbook ? this.result : null;
   }
 
   async run(request: SeekRequest): Promise<void> {
@@ -33,9 +36,9 @@ export class GoalSeek {
     this.result = null;
     this.error = null;
     this.request = request;
-    const wb = this.#ws.workbook;
+    const wb = this.#book.workbook;
     try {
-      const r = await this.#ws.engine.seek(request, (p) => (this.progress = p));
+      const r = await this.#results.engine.seek(request, (p) => (this.progress = p));
       this.result = r;
       this.#for = wb;
       this.status = 'done';
@@ -47,7 +50,7 @@ export class GoalSeek {
   }
 
   cancel(): void {
-    void this.#ws.engine.cancelSeek();
+    void this.#results.engine.cancelSeek();
   }
 
   /**
@@ -57,7 +60,7 @@ export class GoalSeek {
   apply(): string | null {
     const r = this.current;
     const req = this.request;
-    const wb = this.#ws.workbook;
+    const wb = this.#book.workbook;
     if (!r || !req || !wb) return 'the answer no longer matches the workbook: seek again';
     const scenario = wb.scenarios.find((s) => s.id === req.scenario);
     const overrides = scenario ? [...scenario.overrides] : [];
@@ -69,7 +72,7 @@ export class GoalSeek {
       else edits.push({ path, value: e.value });
     }
     if (scenario && overrides.some((o, i) => o !== scenario.overrides[i])) edits.push({ path: ['scenarios', scenario.id, 'overrides'], value: overrides });
-    const res = this.#ws.apply(edits, `Goal seek: ${r.path} = ${r.value.toPrecision(6)}`);
+    const res = this.#book.apply(edits, `Goal seek: ${r.path} = ${r.value.toPrecision(6)}`);
     return res.refused[0]?.message ?? null;
   }
 
@@ -78,9 +81,9 @@ export class GoalSeek {
     const r = this.current;
     const req = this.request;
     if (!r || !req) return 'the answer no longer matches the workbook: seek again';
-    const id = new ScenarioEditor(this.#ws).duplicate(req.scenario, name, r.edits);
+    const id = new ScenarioEditor(this.#book).duplicate(req.scenario, name, r.edits);
     if (!id) return 'the scenario could not be added';
-    this.#ws.setView({ scenario: id });
+    this.#results.setView({ scenario: id });
     return null;
   }
 }

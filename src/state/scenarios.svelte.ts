@@ -1,7 +1,7 @@
 // Scenarios as a planner edits them: names, descriptions, interventions ticked on and off,
 // overrides chosen from the cells themselves, duplicates, and which scenarios to compare. Every
-// change is one undoable edit of the workspace; nothing here talks to storage or the engine.
-import type { Workspace } from './workspace.svelte';
+// change is one undoable edit of the open workbook; nothing here talks to storage or the engine.
+import type { OpenWorkbook } from './open-workbook.svelte';
 import type { Override, Scenario, Workbook } from '../model/schema';
 import { checkEdit } from '../model/cells';
 import { formatPath, getAt, parsePath, type Path } from '../model/paths';
@@ -9,14 +9,14 @@ import { formatPath, getAt, parsePath, type Path } from '../model/paths';
 export class ScenarioEditor {
   /** Scenarios chosen for the side-by-side comparison. */
   compare = $state<string[]>([]);
-  readonly #ws: Workspace;
+  readonly #book: OpenWorkbook;
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  constructor(book: OpenWorkbook) {
+    this.#book = book;
   }
 
   get scenarios(): Scenario[] {
-    return this.#ws.workbook?.scenarios ?? [];
+    return this.#book.workbook?.scenarios ?? [];
   }
 
   find(id: string): Scenario | undefined {
@@ -24,7 +24,7 @@ export class ScenarioEditor {
   }
 
   #set(id: string, field: 'name' | 'description' | 'interventions' | 'overrides', value: unknown, label: string): string | null {
-    const r = this.#ws.apply([{ path: ['scenarios', id, field], value }], label);
+    const r = this.#book.apply([{ path: ['scenarios', id, field], value }], label);
     return r.refused[0]?.message ?? null;
   }
 
@@ -41,8 +41,8 @@ export class ScenarioEditor {
     if (!s) return 'that scenario no longer exists';
     const ids = on ? [...s.interventions, intervention] : s.interventions.filter((x) => x !== intervention);
     // keep the workbook's order, so the list reads the same as the Interventions sheet
-    const next = (this.#ws.workbook?.interventions ?? []).map((i) => i.id).filter((x) => ids.includes(x));
-    const name = this.#ws.workbook?.interventions.find((i) => i.id === intervention)?.name ?? intervention;
+    const next = (this.#book.workbook?.interventions ?? []).map((i) => i.id).filter((x) => ids.includes(x));
+    const name = this.#book.workbook?.interventions.find((i) => i.id === intervention)?.name ?? intervention;
     return this.#set(id, 'interventions', next, `${on ? 'Switch on' : 'Switch off'} ${name} in ${s.name}`);
   }
 
@@ -62,7 +62,7 @@ export class ScenarioEditor {
 
   /** Uses `value` for the cell at `path` in one scenario; refused in plain words when the cell cannot hold it. */
   setOverride(id: string, path: Path, value: Override['value']): string | null {
-    const wb = this.#ws.workbook;
+    const wb = this.#book.workbook;
     const s = this.find(id);
     if (!wb || !s) return 'that scenario no longer exists';
     const check = checkEdit(wb, path, value);
@@ -83,7 +83,7 @@ export class ScenarioEditor {
 
   /** A copy of a scenario under a new name; returns the new id. */
   duplicate(id: string, name?: string, extra: Override[] = []): string | null {
-    const wb = this.#ws.workbook;
+    const wb = this.#book.workbook;
     const s = this.find(id);
     if (!wb || !s) return null;
     const copy: Scenario = {
@@ -95,23 +95,23 @@ export class ScenarioEditor {
       const text = canonical(e.path);
       copy.overrides = [...copy.overrides.filter((o) => canonical(o.path) !== text), { path: text, value: e.value }];
     }
-    const r = this.#ws.apply([{ path: ['scenarios'], value: [...wb.scenarios, copy] }], `Duplicate scenario ${s.name}`);
+    const r = this.#book.apply([{ path: ['scenarios'], value: [...wb.scenarios, copy] }], `Duplicate scenario ${s.name}`);
     return r.applied ? copy.id : null;
   }
 
   create(): string | null {
-    const wb = this.#ws.workbook;
+    const wb = this.#book.workbook;
     if (!wb) return null;
     const s: Scenario = { id: freshId(wb, 'scenario'), name: 'New scenario', description: '', overrides: [], interventions: [] };
-    const r = this.#ws.apply([{ path: ['scenarios'], value: [...wb.scenarios, s] }], 'Add a scenario');
+    const r = this.#book.apply([{ path: ['scenarios'], value: [...wb.scenarios, s] }], 'Add a scenario');
     return r.applied ? s.id : null;
   }
 
   remove(id: string): string | null {
-    const wb = this.#ws.workbook;
+    const wb = this.#book.workbook;
     if (!wb) return null;
     if (wb.scenarios.length <= 1) return 'a workbook needs at least one scenario';
-    const r = this.#ws.apply([{ path: ['scenarios'], value: wb.scenarios.filter((s) => s.id !== id) }], 'Delete a scenario');
+    const r = this.#book.apply([{ path: ['scenarios'], value: wb.scenarios.filter((s) => s.id !== id) }], 'Delete a scenario');
     this.compare = this.compare.filter((x) => x !== id);
     return r.refused[0]?.message ?? null;
   }

@@ -2,7 +2,8 @@
 // workbook, the scenario or the level changes (its figures would no longer describe what is on
 // screen); a stopped run keeps nothing, not even the run before it, so nothing half-done or out of
 // date is ever shown as current.
-import type { Workspace } from './workspace.svelte';
+import type { OpenWorkbook } from './open-workbook.svelte';
+import type { Results } from './results.svelte';
 import type { Range, Workbook } from '../model/schema';
 import { formatPath, type Path } from '../model/paths';
 import type { EntityRef } from '../engine';
@@ -22,12 +23,15 @@ export class Uncertainty {
   /** Wall time of the last complete run, for the planner's curiosity and the docs. */
   ms = $state(0);
 
-  readonly #ws: Workspace;
+  readonly #book: OpenWorkbook;
+  /** The view on screen (scenario, level); absent where only ranges are edited (the sheets). */
+  readonly #results: Results | null;
   #pool: MonteCarloPool | null = null;
   #for: { workbook: Workbook; scenario: string; ref: string } | null = null;
 
-  constructor(ws: Workspace) {
-    this.#ws = ws;
+  constructor(book: OpenWorkbook, results: Results | null = null) {
+    this.#book = book;
+    this.#results = results;
   }
 
   get workers(): number {
@@ -35,7 +39,8 @@ export class Uncertainty {
   }
 
   #key(): { workbook: Workbook | null; scenario: string; ref: string } {
-    return { workbook: this.#ws.workbook, scenario: this.#ws.scenario, ref: `${this.#ws.ref.level}:${this.#ws.ref.code}` };
+    const r = this.#results;
+    return { workbook: this.#book.workbook, scenario: r?.scenario ?? '', ref: r ? `${r.ref.level}:${r.ref.code}` : '' };
   }
 
   /** The last run, if it still describes the workbook, scenario and level on screen. */
@@ -46,7 +51,7 @@ export class Uncertainty {
   }
 
   get ranges(): Range[] {
-    return this.#ws.workbook?.ranges ?? [];
+    return this.#book.workbook?.ranges ?? [];
   }
 
   rangeFor(path: Path): Range | undefined {
@@ -59,20 +64,20 @@ export class Uncertainty {
     const text = formatPath(path);
     const rest = this.ranges.filter((r) => r.path !== text);
     const next = range ? [...rest, { path: text, ...range }] : rest;
-    const r = this.#ws.apply([{ path: ['ranges'], value: next }], range ? `Range on ${text}` : `Remove the range on ${text}`);
+    const r = this.#book.apply([{ path: ['ranges'], value: next }], range ? `Range on ${text}` : `Remove the range on ${text}`);
     return r.refused[0]?.message ?? null;
   }
 
   async run(): Promise<void> {
-    const wb = this.#ws.workbook;
-    if (!wb || this.status === 'running') return;
+    const wb = this.#book.workbook;
+    if (!wb || !this.#results || this.status === 'running') return;
     if (!this.ranges.length) {
       this.error = 'No assumption has a range yet: choose a cell in the sheets and use "Range…" to give it one.';
       this.status = 'failed';
       return;
     }
     const key = this.#key();
-    const ref: EntityRef = $state.snapshot(this.#ws.ref);
+    const ref: EntityRef = $state.snapshot(this.#results.ref);
     this.#pool ??= new MonteCarloPool();
     this.status = 'running';
     this.error = null;

@@ -147,7 +147,7 @@ describe('Monte Carlo runs', () => {
     if (!bad.ok) {
       expect(bad.problems).toEqual([
         { path: 'ranges[0].path', message: "'roles[gp].name' names no number in this workbook" },
-        { path: 'ranges[1].max', message: 'roles[gp].dnaRate cannot be 1.5: did-not-attend rate cannot be above 100%' },
+        { path: 'ranges[1].max', message: 'roles[gp].dnaRate cannot be 1.5: did-not-attend rate must be from 0% to 90%' },
       ]);
     }
     const upside = parseWorkbook({ ...ranged(), ranges: [{ path: 'roles[gp].dnaRate', min: 0.5, mode: null, max: 0.1 }] });

@@ -132,7 +132,7 @@ describe('goal seek', () => {
     await expect(ask({ lever: 'roles[gp].name' })).rejects.toThrow(/is not a number/);
     await expect(ask({ lever: 'workforce[practice:*:physio].wte' })).rejects.toThrow(/matches no cell/);
     await expect(ask({ fy: '2031/32' })).rejects.toThrow(/no financial year 2031\/32/);
-    await expect(ask({ lever: 'roles[gp].dnaRate', max: 2 })).rejects.toThrow(/roles\[gp\]\.dnaRate cannot be 2: did-not-attend rate cannot be above 100%/);
+    await expect(ask({ lever: 'roles[gp].dnaRate', max: 2 })).rejects.toThrow(/roles\[gp\]\.dnaRate cannot be 2: did-not-attend rate must be from 0% to 90%/);
     await expect(ask({ min: 5, max: 5 })).rejects.toThrow(SeekError);
   });
 });
