@@ -21,6 +21,8 @@ describe('a scenario in words', () => {
   it('ticks an intervention, overrides a cell from the sheet, duplicates and compares', async () => {
     const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
+    // GP recruitment starts in 2019/20: read a year it reaches
+    await page.selectOption('[data-control="fy"]', '2020/21');
     await page.click('[data-action="open-scenario"]');
     await expect.poll(() => page.inputValue('[data-field="scenario-name"]')).toBe('Do nothing');
 
@@ -72,7 +74,7 @@ describe('a scenario in words', () => {
     expect(diff?.startsWith('+')).toBe(true);
     expect(await page.locator('[data-chart="compare-gap"]').count()).toBe(1);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe('goal seek', () => {
@@ -86,13 +88,14 @@ describe('goal seek', () => {
     await page.click('[data-action="seek"]');
     await page.waitForSelector('[data-seek-result]', { timeout: 120_000 });
     const node = await seek(sample, { scenario: 'strategy', lever: 'interventions[recruit-gps].effect.wtePerYear', target: 'netGapPerWeek<=0', fy: '2023/24' });
-    expect(Number(await page.getAttribute('[data-seek-result]', 'data-value'))).toBe(node.value);
+    // Chromium's and Node's V8 may round Math.pow differently in the last bit: the same answer to 9 digits
+    expect(Number(await page.getAttribute('[data-seek-result]', 'data-value'))).toBeCloseTo(node.value, 6);
     await page.click('[data-action="seek-apply"]');
     await expect.poll(() => app.headline('netGapPerWeek')).toBeLessThanOrEqual(0);
     await page.click('[data-dialog="goal-seek"] >> text=Close');
     await page.keyboard.press('Control+z');
     await expect.poll(() => app.headline('netGapPerWeek')).toBeCloseTo(new Projection(sample).yearly('strategy')[5].netGapPerWeek, 6);
-  });
+  }, 300_000);
 });
 
 describe('Monte Carlo', () => {
@@ -122,5 +125,5 @@ describe('Monte Carlo', () => {
     expect(shown).toContain(`P50 ${Math.round(node.p50[g]).toLocaleString('en-GB')}`);
     expect(await page.locator('[data-chart="mc-fan"]').count()).toBe(1);
     expect(await page.locator('[data-chart="mc-tornado"]').count()).toBe(1);
-  });
+  }, 600_000);
 });
