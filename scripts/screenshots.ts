@@ -6,6 +6,7 @@ import { AppPage } from '../tests/e2e/app';
 import { SHEETS } from '../src/ui/sheets/sheets';
 import { offlineScreenshots } from './screenshots-offline';
 import { explainShots } from './screenshots-explain';
+import { analysisShots } from './screenshots-analysis';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -46,6 +47,9 @@ try {
   await results.screenshot({ path: `${out}/results.png` });
   await offlineScreenshots(browser, out);
   await explainShots(browser, server.url, out, null);
+  // goal seek, the Monte Carlo fan and tornado, the comparison and the scenario editor, on a fresh page
+  const analysis = await openApp(context, server.url);
+  await analysisShots(analysis, out);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Bridge, Edit, EntityRef, Explanation, Meta, YearRow } from '../engine';
+import type { Bridge, Edit, EntityRef, Explanation, Meta, SeekProgress, SeekRequest, SeekResult, YearRow } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 import type { ReadStage } from '../io/workbook-file';
@@ -58,6 +58,15 @@ export class EngineClient {
   /** The whole workbook's yearly figures for a scenario, as the command line prints them. */
   yearly(scenario: string): Promise<YearRow[]> {
     return this.#remote.yearly(scenario);
+  }
+
+  /** Goal seek in the engine worker, with progress after each engine run. */
+  seek(request: SeekRequest, onProgress: (p: SeekProgress) => void): Promise<SeekResult> {
+    return this.#remote.seek(request, Comlink.proxy(onProgress));
+  }
+
+  cancelSeek(): Promise<void> {
+    return this.#remote.cancelSeek();
   }
 
   /** Checks a file in the worker; the bytes are handed over, not copied. */

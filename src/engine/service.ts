@@ -8,6 +8,7 @@ import type { ParseResult } from '../model/validate';
 import { Projection, type Edit, type Meta, type RecomputeKind } from './session';
 import type { EntityRef, PcnYear, YearRow } from './results';
 import type { Helper } from './parallel';
+import { seek, type SeekProgress, type SeekRequest, type SeekResult } from './seek';
 import type { Explanation } from './explain';
 import { bridge, type Bridge } from './bridge';
 
@@ -47,6 +48,7 @@ export class EngineService {
   #projection: Projection | null = null;
   #revision = 0;
   #helper: Helper | null = null;
+  #seeking: object | null = null;
 
   /** Shares full recomputes of large workbooks with a second thread from now on (see parallel.ts). */
   useHelper(helper: Helper): void {
@@ -94,6 +96,25 @@ export class EngineService {
   /** Headline rows for the whole workbook, as the command line prints them. */
   yearly(scenario: string, ref: EntityRef = { level: 'total', code: '' }): YearRow[] {
     return this.#need().yearly(scenario, ref);
+  }
+
+  /**
+   * Goal seek on the open workbook (seek.ts). It yields between engine runs, so views and a
+   * cancel are answered meanwhile; the open workbook's own results are not touched.
+   */
+  async seek(request: SeekRequest, onProgress?: (p: SeekProgress) => void): Promise<SeekResult> {
+    const token = {};
+    this.#seeking = token;
+    return seek(this.#need().workbook, request, {
+      onProgress,
+      cancelled: () => this.#seeking !== token,
+      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    });
+  }
+
+  /** Stops the goal seek in progress (it rejects with 'goal seek was stopped'). */
+  cancelSeek(): void {
+    this.#seeking = null;
   }
 
   /** How one figure was computed (see explain.ts): a financial year, or one week of a weekly chart. */

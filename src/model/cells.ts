@@ -27,6 +27,7 @@ export const PART_SCHEMAS: Record<string, v.GenericSchema> = {
   demand: S.DemandSchema,
   name: v.pipe(v.string('the name must be text'), v.trim(), v.minLength(1, 'the name cannot be empty'), v.maxLength(200, 'the name is longer than 200 characters')),
   description: v.pipe(v.string('the description must be text'), v.maxLength(20000, 'the description is too long')),
+  ranges: S.WorkbookSchema.entries.ranges,
 };
 
 export type CellCheck = { ok: true; workbook: Workbook } | { ok: false; message: string };

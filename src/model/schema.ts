@@ -317,7 +317,7 @@ export const WorkbookSchema = v.strictObject({
   funding: table(FundingSchema, 'funding', 500),
   workshop: v.optional(WorkshopSchema),
   /** Format version 2: ranges on uncertain assumptions, for Monte Carlo runs (optional). */
-  ranges: v.optional(table(RangeSchema, 'ranges', 2000)),
+  ranges: v.optional(table(RangeSchema, 'ranges', 2000), []),
 });
 
 export type Workbook = v.InferOutput<typeof WorkbookSchema>;

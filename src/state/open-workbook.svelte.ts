@@ -95,7 +95,8 @@ export class OpenWorkbook {
     }
     this.#syncHistory();
     this.#refused = [];
-    this.#set(data);
+    // stored before format version 2: the optional list of ranges is simply empty
+    this.#set(data.ranges ? data : { ...data, ranges: [] });
   }
 
   /** The workbook is no longer stored under its id (deleted in another tab): keep it on screen only. */

@@ -7,7 +7,7 @@ import type { Workbook } from '../model/schema';
 import type { BookChange, OpenWorkbook } from './open-workbook.svelte';
 
 /** What the results need of the engine client (an in-process engine stands in for it in tests). */
-export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'parseFile' | 'yearly'>;
+export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
 
 export class Results {
   readonly engine: Engine;

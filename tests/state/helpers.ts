@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { EngineService } from '../../src/engine/service';
 import type { Engine } from '../../src/state/results.svelte';
-import type { Edit } from '../../src/engine';
+import type { Edit, SeekProgress, SeekRequest } from '../../src/engine';
 import type { Workbook } from '../../src/model/schema';
 import type { ViewRequest } from '../../src/engine-client';
 import { WorkbookStore } from '../../src/storage/store';
@@ -30,6 +30,12 @@ export class InProcessEngine implements Engine {
   }
   async yearly(scenario: string) {
     return this.#service.yearly(scenario);
+  }
+  async seek(request: SeekRequest, onProgress: (p: SeekProgress) => void) {
+    return this.#service.seek(structuredClone(request), onProgress);
+  }
+  async cancelSeek() {
+    this.#service.cancelSeek();
   }
 }
 
