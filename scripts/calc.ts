@@ -1,4 +1,5 @@
-// Command line: one row per financial year for the whole workbook, for one scenario.
+// Command line: one row per financial year for the whole workbook, for one scenario; or how one
+// figure was computed (--explain), or what each of a scenario's changes buys (--bridge).
 //   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE]
 //   goal seek and Monte Carlo options: see calc-analysis.ts
 // --snapshot computes the workbook as it was when a workshop snapshot was pinned (its scenario
@@ -9,13 +10,14 @@ import { parseArgs } from 'node:util';
 import { Projection } from '../src/engine';
 import type { Workbook } from '../src/model/schema';
 import { describeProblems } from '../src/model/validate';
-import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
+import { checkFileSize, parseWorkbookBytes, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
 import { ANALYSIS_OPTIONS, ANALYSIS_USAGE, percentilesFromArgs, seekFromArgs } from './calc-analysis';
+import { explainCommand } from './calc-explain';
 import { findSnapshot, workbookAtSnapshot } from '../src/model/workshop';
 
-const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE] ${ANALYSIS_USAGE}`;
+const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE] [--explain FIGURE (--fy YYYY/YY | --week N) | --bridge --fy YYYY/YY [--figure FIGURE]] [--level total|system:CODE|place:CODE|pcn:CODE|practice:CODE] ${ANALYSIS_USAGE}`;
 
 class Fail extends Error {}
 
@@ -37,7 +39,7 @@ function load(source: string): Workbook {
   }
   const sizeProblem = checkFileSize(size);
   if (sizeProblem) fail(`${source}: ${sizeProblem}`);
-  const parsed = parseWorkbookText(readFileSync(source, 'utf8'));
+  const parsed = parseWorkbookBytes(new Uint8Array(readFileSync(source)));
   if (!parsed.ok) fail(`${source}: ${describeProblems(parsed.problems)}`);
   return parsed.workbook;
 }
@@ -57,7 +59,18 @@ async function main(argv: string[]): Promise<void> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { scenario: { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' }, ...ANALYSIS_OPTIONS },
+      options: {
+        scenario: { type: 'string' },
+        snapshot: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        write: { type: 'string' },
+        help: { type: 'boolean' },
+        explain: { type: 'string' },
+        bridge: { type: 'boolean' },
+        week: { type: 'string' },
+        figure: { type: 'string' },
+        ...ANALYSIS_OPTIONS,
+      },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);
@@ -87,6 +100,11 @@ async function main(argv: string[]): Promise<void> {
       fail(`${args.values.write}: cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
     process.stderr.write(`wrote ${args.values.write}\n`);
+  }
+  const answer = explainCommand(wb, scenario, args.values, format, fail);
+  if (answer !== null) {
+    process.stdout.write(answer);
+    return;
   }
   const sought = await wrap(() => seekFromArgs(wb, scenario, args.values));
   if (sought) {

@@ -9,6 +9,7 @@ import type { WorkerEngine } from '../../workers/engine.worker';
 import type { Edit, Meta, YearRow } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
+import type { ReadStage } from '../io/workbook-file';
 import { createEngineWorker, createHelperWorker } from './workers';
 
 export type { View, ViewRequest, ScenarioYears } from '../engine/service';
@@ -49,8 +50,9 @@ export class EngineClient {
     return this.#remote.yearly(scenario);
   }
 
-  parseFile(text: string): Promise<ParseResult> {
-    return this.#remote.parseFile(text);
+  /** Checks a file in the worker; the bytes are handed over, not copied. */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): Promise<ParseResult> {
+    return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined);
   }
 
   /**

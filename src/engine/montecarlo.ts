@@ -88,10 +88,10 @@ export function mcBase(input: McInput): McBase {
   return { trial, ref, ranges, fyLabels: r0.years.map((y) => y.fy), T, deterministic: rowsToArray(r0.years), deterministicGap: weeklyGap(r0.compiled.layout, r0.block) };
 }
 
-function rowsToArray(years: readonly Record<TargetKey, number>[]): Float64Array {
+function rowsToArray(years: readonly Record<TargetKey, number | null>[]): Float64Array {
   const K = MC_KEYS.length;
   const out = new Float64Array(years.length * K);
-  years.forEach((y, f) => MC_KEYS.forEach((k, j) => (out[f * K + j] = y[k])));
+  years.forEach((y, f) => MC_KEYS.forEach((k, j) => (out[f * K + j] = y[k] ?? NaN)));
   return out;
 }
 

@@ -255,6 +255,20 @@ export const WorkshopSchema = v.strictObject({
   ),
 });
 
+/**
+ * Overrides in all scenarios together. Each is checked against the whole workbook, so this bounds
+ * the work of opening a file (10 scenarios of 10,000 overrides open in about a second).
+ */
+export const MAX_OVERRIDES = 100_000;
+
+/** Overrides in a list of scenarios of unknown shape (also used before the schema runs). */
+export function countOverrides(scenarios: unknown): number {
+  if (!Array.isArray(scenarios)) return 0;
+  let n = 0;
+  for (const s of scenarios) if (s && typeof s === 'object' && Array.isArray((s as { overrides?: unknown }).overrides)) n += (s as { overrides: unknown[] }).overrides.length;
+  return n;
+}
+
 // An uncertain assumption: a triangular distribution over the value at `path` (MODEL.md section 11).
 // The most likely value is the one in the cell (as the scenario sees it) unless `mode` says otherwise.
 export const RangeSchema = v.pipe(
@@ -287,7 +301,11 @@ export const WorkbookSchema = v.strictObject({
   workforce: table(WorkforceSchema, 'workforce', 200000),
   externalCapacity: table(ExternalCapacitySchema, 'external capacity', 5000),
   interventions: table(InterventionSchema, 'interventions', 2000),
-  scenarios: v.pipe(table(ScenarioSchema, 'scenarios', 100), v.minLength(1, 'a workbook needs at least one scenario')),
+  scenarios: v.pipe(
+    table(ScenarioSchema, 'scenarios', 100),
+    v.minLength(1, 'a workbook needs at least one scenario'),
+    v.check((list) => countOverrides(list) <= MAX_OVERRIDES, `the scenarios have more than ${MAX_OVERRIDES.toLocaleString('en-GB')} overrides in all`),
+  ),
   funding: table(FundingSchema, 'funding', 500),
   workshop: v.optional(WorkshopSchema),
   /** Format version 2: ranges on uncertain assumptions, for Monte Carlo runs (optional). */
