@@ -3,6 +3,8 @@
 //   book         the open workbook, its edits with undo/redo, and its checks
 //   persistence  autosave, the save state, and other tabs with the same workbook
 //   results      the view chosen (scenario, place, year) and the figures the engine computed
+//   workshop     levers, pinned snapshots and the session log (kept in the workbook)
+//   presenter    the audience window opened by Present, fed over a BroadcastChannel
 // The UI reads these and calls their methods; it never reaches storage or the worker itself.
 // What touches more than one room (opening, creating, deleting a workbook; files) lives here.
 import { describeProblems } from '../model/validate';
@@ -16,6 +18,8 @@ import { Library, checkName } from './library.svelte';
 import { OpenWorkbook } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
 import { Results, type Engine } from './results.svelte';
+import { WorkshopManager } from './workshop.svelte';
+import { Presenter } from './present.svelte';
 
 export type { EditInput, Refused } from './open-workbook.svelte';
 export type { SaveStatus } from './persistence.svelte';
@@ -25,6 +29,10 @@ export class AppState {
   readonly book: OpenWorkbook;
   readonly persistence: Persistence;
   readonly results: Results;
+  /** Workshop mode: levers, snapshots, session log (kept in the workbook). */
+  readonly workshop: WorkshopManager;
+  /** The audience window for a projector. */
+  readonly presenter = new Presenter();
 
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
@@ -34,6 +42,7 @@ export class AppState {
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
+    this.workshop = new WorkshopManager(this.book, this.results);
   }
 
   /** First run opens the sample; later runs reopen the last workbook. */
