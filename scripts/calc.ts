@@ -13,11 +13,11 @@ import { describeProblems } from '../src/model/validate';
 import { checkFileSize, parseWorkbookBytes, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
+import { explainCommand, EXPLAIN_OPTIONS, EXPLAIN_USAGE } from './calc-explain';
 import { ANALYSIS_OPTIONS, ANALYSIS_USAGE, percentilesFromArgs, seekFromArgs } from './calc-analysis';
-import { explainCommand } from './calc-explain';
 import { findSnapshot, workbookAtSnapshot } from '../src/model/workshop';
 
-const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE] [--explain FIGURE (--fy YYYY/YY | --week N) | --bridge --fy YYYY/YY [--figure FIGURE]] [--level total|system:CODE|place:CODE|pcn:CODE|practice:CODE] ${ANALYSIS_USAGE}`;
+const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE] ${ANALYSIS_USAGE} ${EXPLAIN_USAGE}`;
 
 class Fail extends Error {}
 
@@ -59,18 +59,7 @@ async function main(argv: string[]): Promise<void> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        scenario: { type: 'string' },
-        snapshot: { type: 'string' },
-        format: { type: 'string', default: 'json' },
-        write: { type: 'string' },
-        help: { type: 'boolean' },
-        explain: { type: 'string' },
-        bridge: { type: 'boolean' },
-        week: { type: 'string' },
-        figure: { type: 'string' },
-        ...ANALYSIS_OPTIONS,
-      },
+      options: { scenario: { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' }, ...ANALYSIS_OPTIONS, ...EXPLAIN_OPTIONS },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);

@@ -197,6 +197,20 @@ export const FundingSchema = v.strictObject({
   source,
 });
 
+/**
+ * Overrides in all scenarios together. Each is checked against the whole workbook, so this bounds
+ * the work of opening a file (10 scenarios of 10,000 overrides open in about a second).
+ */
+export const MAX_OVERRIDES = 100_000;
+
+/** Overrides in a list of scenarios of unknown shape (also used before the schema runs). */
+export function countOverrides(scenarios: unknown): number {
+  if (!Array.isArray(scenarios)) return 0;
+  let n = 0;
+  for (const s of scenarios) if (s && typeof s === 'object' && Array.isArray((s as { overrides?: unknown }).overrides)) n += (s as { overrides: unknown[] }).overrides.length;
+  return n;
+}
+
 // ---- workshop mode: levers, pinned snapshots and the session log (optional, format version 2) ----
 
 const timestamp = (what: string) => v.pipe(v.string(`${what} must be text`), v.isoTimestamp(`${what} must be a date and time such as 2026-03-02T10:15:00.000Z`));
@@ -254,20 +268,6 @@ export const WorkshopSchema = v.strictObject({
     }),
   ),
 });
-
-/**
- * Overrides in all scenarios together. Each is checked against the whole workbook, so this bounds
- * the work of opening a file (10 scenarios of 10,000 overrides open in about a second).
- */
-export const MAX_OVERRIDES = 100_000;
-
-/** Overrides in a list of scenarios of unknown shape (also used before the schema runs). */
-export function countOverrides(scenarios: unknown): number {
-  if (!Array.isArray(scenarios)) return 0;
-  let n = 0;
-  for (const s of scenarios) if (s && typeof s === 'object' && Array.isArray((s as { overrides?: unknown }).overrides)) n += (s as { overrides: unknown[] }).overrides.length;
-  return n;
-}
 
 // An uncertain assumption: a triangular distribution over the value at `path` (MODEL.md section 11).
 // The most likely value is the one in the cell (as the scenario sees it) unless `mode` says otherwise.

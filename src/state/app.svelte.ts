@@ -3,8 +3,6 @@
 //   book         the open workbook, its edits with undo/redo, and its checks
 //   persistence  autosave, the save state, and other tabs with the same workbook
 //   results      the view chosen (scenario, place, year) and the figures the engine computed
-//   workshop     levers, pinned snapshots and the session log (kept in the workbook)
-//   presenter    the audience window opened by Present, fed over a BroadcastChannel
 // The UI reads these and calls their methods; it never reaches storage or the worker itself.
 // What touches more than one room (opening, creating, deleting a workbook; files) lives here.
 import { describeProblems } from '../model/validate';
@@ -18,8 +16,6 @@ import { Library, checkName } from './library.svelte';
 import { OpenWorkbook } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
 import { Results, type Engine } from './results.svelte';
-import { WorkshopManager } from './workshop.svelte';
-import { Presenter } from './present.svelte';
 
 export type { EditInput, Refused } from './open-workbook.svelte';
 export type { SaveStatus } from './persistence.svelte';
@@ -29,10 +25,6 @@ export class AppState {
   readonly book: OpenWorkbook;
   readonly persistence: Persistence;
   readonly results: Results;
-  /** Workshop mode: levers, snapshots, session log (kept in the workbook). */
-  readonly workshop: WorkshopManager;
-  /** The audience window for a projector. */
-  readonly presenter = new Presenter();
 
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
@@ -42,7 +34,6 @@ export class AppState {
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
-    this.workshop = new WorkshopManager(this.book, this.results);
   }
 
   /** First run opens the sample; later runs reopen the last workbook. */
@@ -76,6 +67,17 @@ export class AppState {
   /** Opens a checked workbook (from a file) as a new stored workbook: never overwrites one. */
   async adopt(data: Workbook): Promise<void> {
     await this.#createAndOpen(data);
+  }
+
+  /** Stores several checked workbooks (a backup) as new workbooks and opens the first. */
+  async adoptAll(list: readonly Workbook[]): Promise<void> {
+    await this.persistence.flush();
+    const rows = [];
+    for (const data of list) rows.push(await this.library.create(data));
+    if (rows[0]) {
+      await this.#load(rows[0].id, rows[0].revision, rows[0].data);
+      await this.library.remember(rows[0].id);
+    }
   }
 
   async #createAndOpen(data: Workbook): Promise<void> {
