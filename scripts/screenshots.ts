@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { launch, serveBuilt, openApp } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
 import { SHEETS } from '../src/ui/sheets/sheets';
+import { workshopScreenshots } from './screenshots-workshop';
 import { offlineScreenshots } from './screenshots-offline';
 import { explainShots } from './screenshots-explain';
 import { analysisShots } from './screenshots-analysis';
@@ -45,6 +46,7 @@ try {
   });
   await page.waitForTimeout(800);
   await results.screenshot({ path: `${out}/results.png` });
+  await workshopScreenshots(browser, server.url, out);
   await offlineScreenshots(browser, out);
   await explainShots(browser, server.url, out, null);
   // goal seek, the Monte Carlo fan and tornado, the comparison and the scenario editor, on a fresh page
