@@ -6,9 +6,10 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Bridge, Edit, EntityRef, Explanation, Meta } from '../engine';
+import type { Bridge, Edit, EntityRef, Explanation, Meta, YearRow } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
+import type { ReadStage } from '../io/workbook-file';
 import { createEngineWorker, createHelperWorker } from './workers';
 
 export type { View, ViewRequest, ScenarioYears } from '../engine/service';
@@ -54,8 +55,14 @@ export class EngineClient {
     return this.#remote.bridge(scenario, ref, fy);
   }
 
-  parseFile(text: string): Promise<ParseResult> {
-    return this.#remote.parseFile(text);
+  /** The whole workbook's yearly figures for a scenario, as the command line prints them. */
+  yearly(scenario: string): Promise<YearRow[]> {
+    return this.#remote.yearly(scenario);
+  }
+
+  /** Checks a file in the worker; the bytes are handed over, not copied. */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): Promise<ParseResult> {
+    return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined);
   }
 
   /**

@@ -91,7 +91,6 @@ export function mcBase(input: McInput): McBase {
 function rowsToArray(years: readonly Record<TargetKey, number | null>[]): Float64Array {
   const K = MC_KEYS.length;
   const out = new Float64Array(years.length * K);
-  // a rate with no value (no GPs) is NaN in the typed array
   years.forEach((y, f) => MC_KEYS.forEach((k, j) => (out[f * K + j] = y[k] ?? NaN)));
   return out;
 }

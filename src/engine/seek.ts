@@ -276,16 +276,17 @@ export async function seek(wb: Workbook, req: SeekRequest, opts: SeekOptions = {
     at.set(x, r);
     opts.onProgress?.({ iterations, low, high });
     if (opts.pause) await opts.pause();
-    // a rate with no value (no GPs) meets no target
-    return r.years[f][target.key] ?? NaN;
+    return figure(r);
   };
+  // a rate with no GPs behind it has no value (null): it meets no target
+  const figure = (r: TrialResult): number => r.years[f][target.key] ?? NaN;
   const met = (y: number) => (target.op === '<=' ? y <= target.value : y >= target.value);
   const now = lever.group ? 1 : lever.bases[0];
   const result = (value: number, reached: boolean, message: string): SeekResult => {
     const r = at.get(value)!;
     return {
-      path: lever.text, value, achieved: r.years[f][target.key] ?? NaN, reached, iterations, target, fy: req.fy, group: lever.group,
-      current: now, currentFigure: trial0.years[f][target.key] ?? NaN, min: lo, max: hi,
+      path: lever.text, value, achieved: figure(r), reached, iterations, target, fy: req.fy, group: lever.group,
+      current: now, currentFigure: figure(trial0), min: lo, max: hi,
       edits: leverChanges(lever, value).map((c) => ({ path: formatPath(c.path), value: c.value })), message,
     };
   };
@@ -347,7 +348,7 @@ export async function seek(wb: Workbook, req: SeekRequest, opts: SeekOptions = {
     high = b;
   }
   const moved = lever.group ? `${lever.text} scaled by ${round(b)} (now 1)` : `${lever.text} = ${round(b)} (now ${round(now)})`;
-  return result(b, true, `${targetWords(target)} in ${where} needs ${moved}; ${KEY_WORDS[target.key]} is then ${round(at.get(b)!.years[f][target.key] ?? NaN)}`);
+  return result(b, true, `${targetWords(target)} in ${where} needs ${moved}; ${KEY_WORDS[target.key]} is then ${round(figure(at.get(b)!))}`);
 }
 
 function bestEnd(ys: number[], t: SeekTarget): number {

@@ -3,7 +3,7 @@
 // Everything returned is plain data or typed arrays, which the worker copies to the page (see
 // workers/engine.worker.ts for why it does not transfer them).
 import type { Workbook } from '../model/schema';
-import { parseWorkbookText } from '../io/workbook-file';
+import { parseWorkbookBytes, type ReadStage } from '../io/workbook-file';
 import type { ParseResult } from '../model/validate';
 import { Projection, type Edit, type Meta, type RecomputeKind } from './session';
 import type { EntityRef, PcnYear, YearRow } from './results';
@@ -106,9 +106,9 @@ export class EngineService {
     return bridge(this.#need().workbook, scenario, fy, ref);
   }
 
-  /** Parses an untrusted file's text off the page's thread. */
-  parseFile(text: string): ParseResult {
-    return parseWorkbookText(text);
+  /** Reads an untrusted file's bytes off the page's thread, telling each stage as it starts. */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): ParseResult {
+    return parseWorkbookBytes(bytes, onStage ? (s) => void onStage(s) : undefined);
   }
 
   #need(): Projection {

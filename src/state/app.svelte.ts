@@ -11,7 +11,7 @@ import { EngineClient } from '../engine-client';
 import { WorkbookStore } from '../storage/store';
 import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
-import { fileNameFor, serializeWorkbook } from '../io/workbook-file';
+import { fileNameFor, serializeWorkbook, type ReadStage } from '../io/workbook-file';
 import { Library, checkName } from './library.svelte';
 import { OpenWorkbook } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
@@ -32,8 +32,8 @@ export class AppState {
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
     this.book = new OpenWorkbook((change) => {
-      if (change.kind === 'edit') this.persistence.record(change.edits);
-      this.results.follow(change);
+      if (change.kind !== 'replace') this.persistence.record(change.edits);
+      if (change.kind !== 'aside') this.results.follow(change);
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
@@ -71,6 +71,17 @@ export class AppState {
   /** Opens a checked workbook (from a file) as a new stored workbook: never overwrites one. */
   async adopt(data: Workbook): Promise<void> {
     await this.#createAndOpen(data);
+  }
+
+  /** Stores several checked workbooks (a backup) as new workbooks and opens the first. */
+  async adoptAll(list: readonly Workbook[]): Promise<void> {
+    await this.persistence.flush();
+    const rows = [];
+    for (const data of list) rows.push(await this.library.create(data));
+    if (rows[0]) {
+      await this.#load(rows[0].id, rows[0].revision, rows[0].data);
+      await this.library.remember(rows[0].id);
+    }
   }
 
   async #createAndOpen(data: Workbook): Promise<void> {
@@ -131,16 +142,29 @@ export class AppState {
     return serializeWorkbook(this.book.workbook);
   }
 
-  /** Checks an opened file in the worker; opens it as a new workbook or says what is wrong. */
-  async openFileText(text: string, fileName: string): Promise<{ ok: true } | { ok: false; message: string }> {
-    const parsed = await this.results.engine.parseFile(text);
-    if (!parsed.ok) return { ok: false, message: `${fileName} was not opened: ${describeProblems(parsed.problems)}` };
+  /**
+   * Checks an opened file's bytes in the worker, telling each stage as it starts; opens it as a new
+   * workbook or says what is wrong in one line, in the words on screen (`where`).
+   */
+  async openFile(bytes: Uint8Array, fileName: string, where?: (path: string) => string, onStage?: (stage: ReadStage) => void): Promise<{ ok: true } | { ok: false; message: string }> {
+    const parsed = await this.results.engine.parseFile(bytes, onStage);
+    if (!parsed.ok) return { ok: false, message: `${clipName(fileName)} was not opened: ${describeProblems(parsed.problems, where)}` };
     await this.adopt(parsed.workbook);
     return { ok: true };
+  }
+
+  /** The same for text already read (tests, pasted files). */
+  openFileText(text: string, fileName: string, where?: (path: string) => string): Promise<{ ok: true } | { ok: false; message: string }> {
+    return this.openFile(new TextEncoder().encode(text), fileName, where);
   }
 
   /** Closes the channel to other tabs (tests run several apps in one page). */
   dispose(): void {
     this.persistence.dispose();
   }
+}
+
+/** A file name short enough to leave the message its room. */
+function clipName(name: string): string {
+  return name.length > 60 ? name.slice(0, 59) + '…' : name;
 }

@@ -25,8 +25,11 @@ export class InProcessEngine implements Engine {
   async view(request: ViewRequest) {
     return this.#service.view(structuredClone(request));
   }
-  async parseFile(text: string) {
-    return this.#service.parseFile(text);
+  async parseFile(bytes: Uint8Array) {
+    return this.#service.parseFile(bytes);
+  }
+  async yearly(scenario: string) {
+    return this.#service.yearly(scenario);
   }
 }
 
