@@ -28,7 +28,7 @@ export default defineConfig(({ command, mode }) => ({
       },
       {
         extends: true,
-        test: { name: 'dom', include: ['tests/storage/**/*.test.ts', 'tests/state/**/*.test.ts'], environment: 'happy-dom' },
+        test: { name: 'dom', include: ['tests/storage/**/*.test.ts', 'tests/state/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 },
       },
       {
         extends: true,

@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { launch, serveBuilt, openApp } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
 import { SHEETS } from '../src/ui/sheets/sheets';
-import { explainShots } from './screenshots-explain';
 import { offlineScreenshots } from './screenshots-offline';
+import { explainShots } from './screenshots-explain';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -44,8 +44,8 @@ try {
   });
   await page.waitForTimeout(800);
   await results.screenshot({ path: `${out}/results.png` });
-  await explainShots(browser, server.url, out, null);
   await offlineScreenshots(browser, out);
+  await explainShots(browser, server.url, out, null);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

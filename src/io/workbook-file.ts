@@ -32,12 +32,17 @@ export type ReadStage = 'decoding' | 'scanning' | 'parsing' | 'checking';
  * One cheap pass over the text before parsing it: refuses nesting deeper than MAX_DEPTH and more
  * than MAX_VALUES values, so a hostile file costs milliseconds, not a frozen or crashed tab.
  */
-export function prescanJson(text: string): string | null {
+export function prescanJson(text: string | Uint8Array): string | null {
+  // on bytes it runs before decoding: the characters it looks for are ASCII, and in UTF-8 an ASCII
+  // byte is always that character
+  const bytes = typeof text === 'string' ? null : text;
+  const str = typeof text === 'string' ? text : '';
+  const n = bytes ? bytes.length : str.length;
   let depth = 0;
   let values = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < n; i++) {
+    const c = bytes ? bytes[i] : str.charCodeAt(i);
     if (inString) {
       if (c === 0x5c) i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
@@ -60,6 +65,9 @@ export function prescanJson(text: string): string | null {
 export function parseWorkbookBytes(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): ParseResult {
   const sizeProblem = checkFileSize(bytes.byteLength);
   if (sizeProblem) return refuse(sizeProblem);
+  onStage?.('scanning');
+  const scanProblem = prescanJson(bytes);
+  if (scanProblem) return refuse(scanProblem);
   onStage?.('decoding');
   let text: string;
   try {
@@ -67,18 +75,23 @@ export function parseWorkbookBytes(bytes: Uint8Array, onStage?: (stage: ReadStag
   } catch {
     return refuse('the file is not UTF-8 text (some bytes are not letters in UTF-8); save it again as UTF-8, as Headroom does');
   }
-  return parseWorkbookText(text, onStage);
+  return parseText(text, onStage);
 }
 
 /** Parses the text of a file into a checked, current-version workbook. */
 export function parseWorkbookText(text: string, onStage?: (stage: ReadStage) => void): ParseResult {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // a UTF-16 string is at most 3 bytes a unit in UTF-8: measure only when it might be too big
-  const sizeProblem = checkFileSize(body.length * 3 > MAX_FILE_BYTES ? new TextEncoder().encode(body).length : body.length);
+  const sizeProblem = checkFileSize(text.length * 3 > MAX_FILE_BYTES ? new TextEncoder().encode(text).length : text.length);
   if (sizeProblem) return refuse(sizeProblem);
   onStage?.('scanning');
-  const scanProblem = prescanJson(body);
+  const scanProblem = prescanJson(text);
   if (scanProblem) return refuse(scanProblem);
+  return parseText(text, onStage);
+}
+
+/** Text already within the limits: parse, migrate and check it. */
+function parseText(text: string, onStage?: (stage: ReadStage) => void): ParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   onStage?.('parsing');
   let json: unknown;
   try {

@@ -7,7 +7,15 @@ import { parseIsoDate } from './dates';
 export const FORMAT = 'headroom-workbook';
 export const FORMAT_VERSION = 2;
 
-const num = (what: string) => v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
+// A non-zero number smaller than a billionth means nothing in a plan and, as a divisor (a list of
+// 6e-323 patients), overflows figures to Infinity: such values are damage, refused.
+const TINY = 1e-9;
+const num = (what: string) =>
+  v.pipe(
+    v.number(`${what} must be a number`),
+    v.finite(`${what} must be a finite number`),
+    v.check((x) => x === 0 || Math.abs(x) >= TINY, `${what} is too small to mean anything; write 0`),
+  );
 // Every number has a plausible range, stated in the message and in docs/workbook-format.md: a value
 // far outside any real plan (a WTE of 1e308, say) is a damaged or hostile file, and left in it would
 // make figures overflow to Infinity. The upper ends are generous (ten times England's largest).

@@ -2,7 +2,7 @@
 // of plain-English problems, each tied to the field path where it was found. Nothing here mutates
 // its input or merges it into live state: the result is a fresh object built by the schema.
 import * as v from 'valibot';
-import { countOverrides, MAX_OVERRIDES, WorkbookSchema, type Workbook } from './schema';
+import { countOverrides, FORMAT_VERSION, MAX_OVERRIDES, WorkbookSchema, type Workbook } from './schema';
 import { formatPath, getAt, isKeyedTable, KEYED_TABLES, parsePath, PathWriter, rowKey, type Segment } from './paths';
 import { PART_SCHEMAS, ROW_SCHEMAS } from './cells';
 import { isMonday, parseIsoDate } from './dates';
@@ -291,4 +291,21 @@ export function workbookWarnings(wb: Workbook): Problem[] {
     if (missing) out.push({ path: 'practices', message: `${missing} practice${missing > 1 ? 's have' : ' has'} no weighted list; need weighting uses the registered list for ${missing > 1 ? 'them' : 'it'}` });
   }
   return out;
+}
+
+export type StoredCheck = { ok: true; workbook: Workbook } | { ok: false; newer: boolean; problems: Problem[] };
+
+/**
+ * A workbook from the browser's store is untrusted too (a newer Headroom, a damaged disk, a hand
+ * edit): it is migrated and shape-checked exactly as a file is. Rules between tables are not
+ * required, since a workbook may be saved mid-edit with one broken; they show as flags when opened.
+ */
+export function checkStored(input: unknown): StoredCheck {
+  const version = input && typeof input === 'object' ? (input as { version?: unknown }).version : undefined;
+  const newer = typeof version === 'number' && version > FORMAT_VERSION;
+  const migrated = migrate(input);
+  if (!migrated.ok) return { ok: false, newer, problems: [{ path: migrated.path, message: migrated.message.replace('the file was made', 'it was made') }] };
+  const shape = v.safeParse(WorkbookSchema, migrated.value, { abortEarly: false });
+  if (!shape.success) return { ok: false, newer: false, problems: shape.issues.slice(0, 50).map(toProblem) };
+  return { ok: true, workbook: shape.output };
 }

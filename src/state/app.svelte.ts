@@ -3,9 +3,11 @@
 //   book         the open workbook, its edits with undo/redo, and its checks
 //   persistence  autosave, the save state, and other tabs with the same workbook
 //   results      the view chosen (scenario, place, year) and the figures the engine computed
+//   recovery     a workbook that did not finish opening last time, or failed its checks
 // The UI reads these and calls their methods; it never reaches storage or the worker itself.
 // What touches more than one room (opening, creating, deleting a workbook; files) lives here.
-import { describeProblems } from '../model/validate';
+import { checkStored, describeProblems } from '../model/validate';
+import { Recovery } from './recovery.svelte';
 import type { Workbook } from '../model/schema';
 import { EngineClient } from '../engine-client';
 import { WorkbookStore } from '../storage/store';
@@ -28,6 +30,9 @@ export class AppState {
   readonly results: Results;
   /** How a figure was computed, and what a scenario's changes buy. */
   readonly explain: Explainer;
+  readonly recovery: Recovery;
+  /** Words for a workbook path on screen (the UI passes the sheets' names; tests keep paths). */
+  where: (path: string) => string = (p) => p;
 
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
@@ -38,6 +43,7 @@ export class AppState {
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
     this.explain = new Explainer(engine as ExplainEngine);
+    this.recovery = new Recovery(store);
   }
 
   /** First run opens the sample; later runs reopen the last workbook. */
@@ -45,6 +51,13 @@ export class AppState {
     void this.library.requestPersistence();
     try {
       await this.library.refresh();
+      // the last workbook froze or crashed the page before its figures showed: do not reopen it
+      const unfinished = await this.recovery.unfinished();
+      const name = unfinished ? this.library.nameOf(unfinished) : undefined;
+      if (unfinished && name !== undefined) {
+        this.recovery.report({ kind: 'stuck', id: unfinished, name, reason: '' });
+        return;
+      }
       const target = await this.library.startingId();
       if (target) await this.open(target);
       else await this.createFrom('sample');
@@ -55,12 +68,21 @@ export class AppState {
     }
   }
 
-  async open(id: string): Promise<void> {
+  /** Opens a stored workbook after checking it as a file is checked; one that fails is reported, not opened. */
+  async open(id: string): Promise<boolean> {
     await this.persistence.flush();
     const row = await this.library.get(id);
     if (!row) throw new Error('that workbook no longer exists');
-    await this.#load(row.id, row.revision, row.data);
+    const checked = checkStored(row.data);
+    if (!checked.ok) {
+      const name = typeof row.name === 'string' ? row.name.slice(0, 200) : 'A workbook';
+      this.recovery.report({ kind: checked.newer ? 'newer' : 'damaged', id, name, reason: describeProblems(checked.problems, this.where) });
+      return false;
+    }
+    if (this.recovery.trouble?.id === id) this.recovery.report(null);
+    await this.#load(row.id, row.revision, checked.workbook);
     await this.library.remember(row.id);
+    return true;
   }
 
   async createFrom(kind: 'sample' | 'blank', name?: string): Promise<void> {
@@ -111,7 +133,11 @@ export class AppState {
   }
 
   async remove(id: string): Promise<void> {
-    const open = id === this.book.id;
+    if (this.recovery.trouble?.id === id) {
+      this.recovery.report(null);
+      await this.recovery.opened();
+    }
+    const open = id === this.book.id || this.book.workbook === null;
     if (open) this.persistence.discard();
     await this.library.remove(id);
     this.book.forget(id);
@@ -125,6 +151,7 @@ export class AppState {
   }
 
   async #load(id: string | null, revision: number, data: Workbook): Promise<void> {
+    if (id !== null) await this.recovery.opening(id);
     this.persistence.begin(revision);
     this.book.load(id, data);
     await this.results.reset();

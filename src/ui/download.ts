@@ -1,4 +1,5 @@
-// Hands a file to the browser's downloads (Save to file, Save all workbooks).
+// Hands a file to the browser's downloads (Save to file, Save all workbooks, a damaged workbook's
+// text): the only way data leaves the app.
 export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -8,4 +9,8 @@ export function download(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(fileName: string, text: string): void {
+  download(new Blob([text], { type: 'application/json' }), fileName);
 }
