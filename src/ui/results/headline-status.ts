@@ -12,7 +12,10 @@ export function headlineStatus(key: string, value: number | null, safeContacts: 
   switch (key) {
     case 'gpContactsPerGpDay':
       if (safeContacts === null) return { tone: 'neutral', says: 'The workbook states no safe level' };
-      return value > safeContacts ? { tone: 'bad', says: `Above the safe ${fmt(safeContacts, 'number')} a day` } : { tone: 'ok', says: `Within the safe ${fmt(safeContacts, 'number')} a day` };
+      {
+        const safe = fmt(safeContacts, Number.isInteger(safeContacts) ? 'int' : 'number');
+        return value > safeContacts ? { tone: 'bad', says: `Above the safe ${safe} a day` } : { tone: 'ok', says: `Within the safe ${safe} a day` };
+      }
     case 'totalCostGBP':
       return { tone: 'neutral', says: 'Cost is not coloured' };
     case 'gpWteShortOfSafe':
