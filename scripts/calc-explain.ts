@@ -1,7 +1,8 @@
 // The command line's --explain and --bridge: how one figure was computed, and what each of a
 // scenario's changes buys. The figures come from the engine's own explain and bridge functions,
 // the same ones the app calls in its worker.
-import { bridge, FIGURE_KEYS, isFigureKey, LEVELS, Projection, type EntityRef, type Level } from '../src/engine';
+import { bridge, FIGURE_KEYS, isFigureKey, Projection } from '../src/engine';
+import { parseLevel } from './calc-analysis';
 import type { Workbook } from '../src/model/schema';
 import { explanationCsv, bridgeCsv } from '../src/io/explain-report';
 
@@ -14,21 +15,21 @@ export interface ExplainArgs {
   figure?: string;
 }
 
-/** `total`, or `LEVEL:CODE` such as `pcn:U12345` or `practice:F81001`. */
-export function parseLevel(text: string | undefined, fail: (m: string) => never): EntityRef {
-  if (text === undefined || text === 'total') return { level: 'total', code: '' };
-  const i = text.indexOf(':');
-  const level = (i < 0 ? text : text.slice(0, i)) as Level;
-  if (!LEVELS.includes(level) || level === 'total' || i < 0 || i === text.length - 1) fail(`--level must be 'total' or one of system:CODE, place:CODE, pcn:CODE, practice:CODE, not '${text}'`);
-  return { level, code: text.slice(i + 1) };
-}
+export const EXPLAIN_OPTIONS = {
+  explain: { type: 'string' },
+  bridge: { type: 'boolean' },
+  week: { type: 'string' },
+  figure: { type: 'string' },
+  fy: { type: 'string' },
+  level: { type: 'string' },
+} as const;
+
+export const EXPLAIN_USAGE = '[--explain FIGURE (--fy YYYY/YY | --week N) | --bridge --fy YYYY/YY [--figure FIGURE]] [--level pcn:CODE]';
 
 /** Runs --explain or --bridge and returns what to print; null when neither was asked for. */
 export function explainCommand(wb: Workbook, scenario: string, args: ExplainArgs, format: 'json' | 'csv', fail: (m: string) => never): string | null {
   if (args.explain === undefined && !args.bridge) return null;
   if (args.explain !== undefined && args.bridge) fail('--explain and --bridge are separate questions: ask one at a time');
-  const ref = parseLevel(args.level, fail);
-  const fy = args.fy;
   // the engine's own messages (unknown figure, year, code) are the user's answer
   const engine = <T>(fn: () => T): T => {
     try {
@@ -37,6 +38,8 @@ export function explainCommand(wb: Workbook, scenario: string, args: ExplainArgs
       return fail((err as Error).message);
     }
   };
+  const ref = engine(() => parseLevel(args.level));
+  const fy = args.fy;
   if (args.bridge) {
     if (fy === undefined) fail('--bridge needs a financial year, e.g. --fy 2022/23');
     const figure = args.figure ?? 'netGapPerWeek';

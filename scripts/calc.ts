@@ -1,7 +1,9 @@
 // Command line: one row per financial year for the whole workbook, for one scenario; or how one
 // figure was computed (--explain), or what each of a scenario's changes buys (--bridge).
-//   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]
+//   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE]
 //   goal seek and Monte Carlo options: see calc-analysis.ts
+// --snapshot computes the workbook as it was when a workshop snapshot was pinned (its scenario
+// unless --scenario says otherwise), as the app's "Bring back" does.
 // Every failure is one line on stderr naming the problem, and exit code 2.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,10 +13,11 @@ import { describeProblems } from '../src/model/validate';
 import { checkFileSize, parseWorkbookBytes, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
+import { explainCommand, EXPLAIN_OPTIONS, EXPLAIN_USAGE } from './calc-explain';
 import { ANALYSIS_OPTIONS, ANALYSIS_USAGE, percentilesFromArgs, seekFromArgs } from './calc-analysis';
-import { explainCommand } from './calc-explain';
+import { findSnapshot, workbookAtSnapshot } from '../src/model/workshop';
 
-const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE] [--explain FIGURE (--fy YYYY/YY | --week N) | --bridge --fy YYYY/YY [--figure FIGURE]] [--level total|system:CODE|place:CODE|pcn:CODE|practice:CODE] ${ANALYSIS_USAGE}`;
+const USAGE = `usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--snapshot NAME] [--format json|csv] [--write FILE] ${ANALYSIS_USAGE} ${EXPLAIN_USAGE}`;
 
 class Fail extends Error {}
 
@@ -56,17 +59,7 @@ async function main(argv: string[]): Promise<void> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        scenario: { type: 'string' },
-        format: { type: 'string', default: 'json' },
-        write: { type: 'string' },
-        help: { type: 'boolean' },
-        explain: { type: 'string' },
-        bridge: { type: 'boolean' },
-        week: { type: 'string' },
-        figure: { type: 'string' },
-        ...ANALYSIS_OPTIONS,
-      },
+      options: { scenario: { type: 'string' }, snapshot: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' }, ...ANALYSIS_OPTIONS, ...EXPLAIN_OPTIONS },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);
@@ -79,8 +72,16 @@ async function main(argv: string[]): Promise<void> {
   const format = args.values.format;
   if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv, not '${format}'`);
 
-  const wb = load(args.positionals[0]);
-  const scenario = pickScenario(wb, args.values.scenario);
+  let wb = load(args.positionals[0]);
+  let wanted = args.values.scenario;
+  if (args.values.snapshot !== undefined) {
+    const snap = findSnapshot(wb, args.values.snapshot);
+    const names = wb.workshop?.snapshots.map((s) => `"${s.name}"`).join(', ');
+    if (!snap) fail(`unknown snapshot '${args.values.snapshot}'; ${names ? `this workbook has: ${names}` : 'this workbook has no snapshots'}`);
+    wb = workbookAtSnapshot(wb, snap);
+    wanted ??= wb.scenarios.some((s) => s.id === snap.scenario) ? snap.scenario : undefined;
+  }
+  const scenario = pickScenario(wb, wanted);
   if (args.values.write) {
     try {
       writeFileSync(args.values.write, serializeWorkbook(wb));

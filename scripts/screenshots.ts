@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { launch, serveBuilt, openApp } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
 import { SHEETS } from '../src/ui/sheets/sheets';
+import { offlineScreenshots } from './screenshots-offline';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -42,6 +43,7 @@ try {
   });
   await page.waitForTimeout(800);
   await results.screenshot({ path: `${out}/results.png` });
+  await offlineScreenshots(browser, out);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

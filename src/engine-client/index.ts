@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Edit, Meta } from '../engine';
+import type { Edit, Meta, YearRow } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 import type { ReadStage } from '../io/workbook-file';
@@ -43,6 +43,11 @@ export class EngineClient {
 
   meta(): Promise<Meta> {
     return this.#remote.meta();
+  }
+
+  /** The whole workbook's yearly figures for a scenario, as the command line prints them. */
+  yearly(scenario: string): Promise<YearRow[]> {
+    return this.#remote.yearly(scenario);
   }
 
   /** Checks a file in the worker; the bytes are handed over, not copied. */

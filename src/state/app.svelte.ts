@@ -34,8 +34,8 @@ export class AppState {
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
     this.book = new OpenWorkbook((change) => {
-      if (change.kind === 'edit') this.persistence.record(change.edits);
-      this.results.follow(change);
+      if (change.kind !== 'replace') this.persistence.record(change.edits);
+      if (change.kind !== 'aside') this.results.follow(change);
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
@@ -89,6 +89,17 @@ export class AppState {
   /** Opens a checked workbook (from a file) as a new stored workbook: never overwrites one. */
   async adopt(data: Workbook): Promise<void> {
     await this.#createAndOpen(data);
+  }
+
+  /** Stores several checked workbooks (a backup) as new workbooks and opens the first. */
+  async adoptAll(list: readonly Workbook[]): Promise<void> {
+    await this.persistence.flush();
+    const rows = [];
+    for (const data of list) rows.push(await this.library.create(data));
+    if (rows[0]) {
+      await this.#load(rows[0].id, rows[0].revision, rows[0].data);
+      await this.library.remember(rows[0].id);
+    }
   }
 
   async #createAndOpen(data: Workbook): Promise<void> {

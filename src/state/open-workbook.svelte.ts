@@ -4,8 +4,8 @@
 import { checkWorkbook, workbookWarnings, type Problem } from '../model/validate';
 import { checkEdit } from '../model/cells';
 import { getAt, type Path } from '../model/paths';
-import type { Workbook } from '../model/schema';
-import { applyChanges, History, type Batch } from './history';
+import type { Workbook, Workshop } from '../model/schema';
+import { applyChanges, History, type Batch, type Change } from './history';
 
 export interface EditInput {
   path: Path;
@@ -18,8 +18,19 @@ export interface Refused {
   message: string;
 }
 
-/** What changed: edits made here, or the whole workbook replaced from elsewhere (another tab). */
-export type BookChange = { kind: 'edit'; edits: readonly EditInput[]; hadProblems: boolean } | { kind: 'replace' };
+/**
+ * What changed: edits made here, the whole workbook replaced from elsewhere (another tab), or
+ * `aside`: a record kept with the workbook that changes no figure and is no undo step (workshop).
+ */
+export type BookChange = { kind: 'edit'; edits: readonly EditInput[]; hadProblems: boolean } | { kind: 'replace' } | { kind: 'aside'; edits: readonly EditInput[] };
+
+/** One applied step (an edit, an undo or a redo), as the workshop's session log records it. */
+export interface Applied {
+  label: string;
+  changes: readonly Change[];
+  /** Set when the step joined the previous one (a lever still moving). */
+  merge?: string;
+}
 
 export class OpenWorkbook {
   #id = $state<string | null>(null);
@@ -39,6 +50,9 @@ export class OpenWorkbook {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #histories = new Map<string, History>();
   readonly #onChange: (change: BookChange) => void;
+  /** Told of every applied step; the workshop's session log listens. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #listeners = new Set<(step: Applied) => void>();
 
   constructor(onChange: (change: BookChange) => void = () => {}) {
     this.#onChange = onChange;
@@ -99,7 +113,7 @@ export class OpenWorkbook {
    * Applies a batch of edits as one undoable step. Each value is checked against its row's rules
    * first; refused values are reported (never dropped silently) and the rest are applied.
    */
-  apply(edits: readonly EditInput[], label: string): { applied: number; refused: Refused[] } {
+  apply(edits: readonly EditInput[], label: string, merge?: string): { applied: number; refused: Refused[] } {
     // user timing marks let the UI benchmark and the browser's profiler see edit-to-chart time
     performance.mark('headroom:edit');
     const wb = this.#workbook;
@@ -118,24 +132,46 @@ export class OpenWorkbook {
     this.#refused = refused;
     if (accepted.length === 0) return { applied: 0, refused };
     const { applied } = applyChanges(wb, accepted);
-    this.#history.push({ label, changes: applied });
+    this.#history.push({ label, changes: applied }, merge);
     this.#commit(next, accepted);
+    this.#emit({ label, changes: applied, merge });
     return { applied: accepted.length, refused };
   }
 
+  /** Calls `fn` after every applied edit, undo and redo; returns the way to stop. */
+  onApplied(fn: (step: Applied) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #emit(step: Applied): void {
+    for (const fn of this.#listeners) fn(step);
+  }
+
+  /**
+   * Replaces the workbook's workshop record (levers, snapshots, session log). It is saved with the
+   * workbook but is not an undo step and changes no figure, so nothing is checked or recomputed.
+   */
+  setWorkshop(value: Workshop): void {
+    if (!this.#workbook) return;
+    this.#workbook = { ...this.#workbook, workshop: value };
+    this.#onChange({ kind: 'aside', edits: [{ path: ['workshop'], value }] });
+  }
+
   undo(): string | null {
-    return this.#replay(this.#history.takeUndo());
+    return this.#replay(this.#history.takeUndo(), 'Undo');
   }
 
   redo(): string | null {
-    return this.#replay(this.#history.takeRedo());
+    return this.#replay(this.#history.takeRedo(), 'Redo');
   }
 
-  #replay(batch: Batch | null): string | null {
+  #replay(batch: Batch | null, kind: 'Undo' | 'Redo'): string | null {
     if (!batch || !this.#workbook) return null;
-    const { workbook } = applyChanges(this.#workbook, batch.changes);
+    const { workbook, applied } = applyChanges(this.#workbook, batch.changes);
     this.#refused = [];
     this.#commit(workbook, batch.changes);
+    this.#emit({ label: `${kind}: ${batch.label}`, changes: applied });
     return batch.label;
   }
 

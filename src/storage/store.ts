@@ -58,7 +58,8 @@ export class WorkbookStore {
         data = current.data;
         for (const e of edits) {
           try {
-            data = setAt(data, e.path, e.value);
+            // the workshop record is optional: the other copy may not have one yet
+            data = e.path.length === 1 && e.path[0] === 'workshop' ? { ...data, workshop: e.value as Workbook['workshop'] } : setAt(data, e.path, e.value);
           } catch {
             // the row was deleted in the other tab: nothing to put the value in
           }

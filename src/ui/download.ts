@@ -1,9 +1,9 @@
-// Saves text as a file through the browser's download: the only way data leaves the app.
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+// Hands a file to the browser's downloads (Save to file, Save all workbooks).
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();

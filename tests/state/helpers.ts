@@ -28,6 +28,9 @@ export class InProcessEngine implements Engine {
   async parseFile(bytes: Uint8Array) {
     return this.#service.parseFile(bytes);
   }
+  async yearly(scenario: string) {
+    return this.#service.yearly(scenario);
+  }
 }
 
 let n = 0;
