@@ -46,6 +46,8 @@ export async function startApp(dbName: string): Promise<AppState> {
   const app = new AppState(new WorkbookStore(new HeadroomDb(dbName)), new InProcessEngine());
   apps.push(app);
   await app.start();
+  // the page clears its "opening" note once the first figures are painted; here nothing paints
+  await app.recovery.opened();
   return app;
 }
 
