@@ -26,6 +26,7 @@ describe('first start', () => {
     expect(app.results.scenario).toBe(sample.scenarios[0].id);
 
     await app.createFrom('blank', 'Second');
+    await app.recovery.opened(); // its figures painted (the page does this; see Recovery)
     const again = await startApp(db);
     expect(again.library.workbooks.map((w) => w.name).sort()).toEqual(['Second', sample.name].sort());
     expect(again.book.name).toBe('Second');

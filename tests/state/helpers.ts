@@ -52,6 +52,8 @@ export async function startApp(dbName: string, store = new WorkbookStore(new Hea
   const app = new AppState(store, new InProcessEngine());
   apps.push(app);
   await app.start();
+  // the page clears its "opening" note once the first figures are painted; here nothing paints
+  await app.recovery.opened();
   return app;
 }
 
