@@ -1,5 +1,6 @@
 // Command line: one row per financial year for the whole workbook, for one scenario.
-//   npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]
+//   npm run calc -- <file.headroom.json | file.xlsx | sample> [--scenario NAME] [--format json|csv] [--write FILE]
+//                   [--export FILE.xlsx] [--import NHS.csv]... [--map 'STAFF ROLE=role']...
 // Every failure is one line on stderr naming the problem, and exit code 2.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,8 +10,12 @@ import { describeProblems } from '../src/model/validate';
 import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
+import { describeXlsxProblems, workbookToXlsx, xlsxToWorkbook } from '../src/io/xlsx';
+import { collectResults } from '../src/io/results-export';
+import { importFiles } from './calc-import';
 
-const USAGE = 'usage: npm run calc -- <file.headroom.json | sample> [--scenario NAME] [--format json|csv] [--write FILE]';
+const USAGE =
+  "usage: npm run calc -- <file.headroom.json | file.xlsx | sample> [--scenario NAME] [--format json|csv] [--write FILE] [--export FILE.xlsx] [--import NHS.csv]... [--map 'STAFF ROLE=role']...";
 
 class Fail extends Error {}
 
@@ -18,7 +23,7 @@ function fail(message: string): never {
   throw new Fail(message);
 }
 
-function load(source: string): Workbook {
+async function load(source: string): Promise<Workbook> {
   if (source === 'sample') return loadSample();
   let size: number;
   try {
@@ -32,6 +37,11 @@ function load(source: string): Workbook {
   }
   const sizeProblem = checkFileSize(size);
   if (sizeProblem) fail(`${source}: ${sizeProblem}`);
+  if (/\.xlsx$/i.test(source)) {
+    const read = await xlsxToWorkbook(readFileSync(source));
+    if (!read.ok) fail(`${source}: ${describeXlsxProblems(read.problems)}`);
+    return read.workbook;
+  }
   const parsed = parseWorkbookText(readFileSync(source, 'utf8'));
   if (!parsed.ok) fail(`${source}: ${describeProblems(parsed.problems)}`);
   return parsed.workbook;
@@ -46,13 +56,21 @@ function pickScenario(wb: Workbook, wanted: string | undefined): string {
   return hit.id;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { scenario: { type: 'string' }, format: { type: 'string', default: 'json' }, write: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        scenario: { type: 'string' },
+        format: { type: 'string' },
+        write: { type: 'string' },
+        export: { type: 'string' },
+        import: { type: 'string', multiple: true },
+        map: { type: 'string', multiple: true },
+        help: { type: 'boolean' },
+      },
     });
   } catch (err) {
     fail(`${(err as Error).message}; ${USAGE}`);
@@ -62,11 +80,30 @@ function main(argv: string[]): void {
     return;
   }
   if (args.positionals.length !== 1) fail(args.positionals.length ? `one workbook at a time; ${USAGE}` : `no workbook given; ${USAGE}`);
-  const format = args.values.format;
+  const format = args.values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv, not '${format}'`);
 
-  const wb = load(args.positionals[0]);
+  let wb = await load(args.positionals[0]);
   const scenario = pickScenario(wb, args.values.scenario);
+  const imports = args.values.import ?? [];
+  let summary: string | null = null;
+  if (imports.length) {
+    const done = importFiles(wb, imports, args.values.map ?? [], args.values.format === 'json' ? 'json' : 'text');
+    if (!done.ok) fail(done.message);
+    wb = done.workbook;
+    summary = done.summary;
+  }
+  if (args.values.export) {
+    const target = args.values.export;
+    if (!/\.xlsx$/i.test(target)) fail(`--export writes an Excel file: name it NAME.xlsx, not '${target}'`);
+    const results = await collectResults(new Projection(wb), { scenario, ref: { level: 'total', code: '' } });
+    try {
+      writeFileSync(target, await workbookToXlsx(wb, results));
+    } catch (err) {
+      fail(`${target}: cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    process.stderr.write(`wrote ${target}\n`);
+  }
   if (args.values.write) {
     try {
       writeFileSync(args.values.write, serializeWorkbook(wb));
@@ -75,12 +112,17 @@ function main(argv: string[]): void {
     }
     process.stderr.write(`wrote ${args.values.write}\n`);
   }
+  // an import prints what it changed (the same summary the app previews), not the figures
+  if (summary !== null) {
+    process.stdout.write(summary);
+    return;
+  }
   const report = toReport(wb.name, scenario, new Projection(wb).yearly(scenario));
   process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(report, null, 2) + '\n');
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`calc: ${err instanceof Fail ? err.message : `internal error: ${(err as Error).message}`}\n`);
   process.exit(2);
