@@ -6,7 +6,8 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Edit, Meta } from '../engine';
+import type { Edit, EntityRef, Meta } from '../engine';
+import type { ResultsData } from '../io/results-export';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 
@@ -41,6 +42,10 @@ export class EngineClient {
 
   meta(): Promise<Meta> {
     return this.#remote.meta();
+  }
+
+  exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
+    return this.#remote.exportResults(view);
   }
 
   parseFile(text: string): Promise<ParseResult> {

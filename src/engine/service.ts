@@ -8,6 +8,7 @@ import type { ParseResult } from '../model/validate';
 import { Projection, type Edit, type Meta, type RecomputeKind } from './session';
 import type { EntityRef, PcnYear, YearRow } from './results';
 import type { Helper } from './parallel';
+import { collectResults, type ResultsData } from '../io/results-export';
 
 export interface ViewRequest {
   scenario: string;
@@ -92,6 +93,11 @@ export class EngineService {
   /** Headline rows for the whole workbook, as the command line prints them. */
   yearly(scenario: string, ref: EntityRef = { level: 'total', code: '' }): YearRow[] {
     return this.#need().yearly(scenario, ref);
+  }
+
+  /** Every scenario's yearly figures at every level and the chosen view's weekly series, for Excel. */
+  exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
+    return collectResults(this.#need(), view);
   }
 
   /** Parses an untrusted file's text off the page's thread. */
