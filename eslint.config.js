@@ -5,7 +5,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'tmp-shots/', '**/*.tmp.ts'] },
+  { ignores: ['dist/', 'dist-single/', 'node_modules/', 'coverage/', 'tmp-shots/', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

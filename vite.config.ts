@@ -1,20 +1,30 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { pwa } from './scripts/vite/pwa';
+import { singleFile, SINGLE_OUT_DIR } from './scripts/vite/single';
 
-// One config for the app, its worker and the test projects.
-export default defineConfig({
-  plugins: [svelte()],
-  // relative asset paths, so a built copy works from any folder or a file share
+// One config for the app, its worker and the test projects. `--mode single` builds the one-file
+// edition (scripts/vite/single.ts); every other build is the hosted, installable app.
+export default defineConfig(({ command, mode }) => ({
+  plugins: [svelte(), ...(mode === 'single' ? singleFile() : [pwa()])],
+  define: { __HEADROOM_SERVICE_WORKER__: JSON.stringify(command === 'build' && mode !== 'single') },
+  // relative asset paths, so the hosted app works under any sub-path of a web server
   base: './',
-  worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
+  // a page opened from a file may start only classic workers (a module worker from a blob: URL is
+  // refused there), so the single-file edition builds its workers as one classic script each
+  worker: { format: mode === 'single' ? 'iife' : 'es' },
+  build:
+    mode === 'single'
+      ? { target: 'es2022', sourcemap: false, outDir: SINGLE_OUT_DIR, copyPublicDir: false }
+      : { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        // the CLI tests start processes: allow for a busy machine (a guard, not a speed goal)
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         extends: true,
@@ -35,4 +45,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

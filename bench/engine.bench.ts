@@ -8,6 +8,7 @@
 // long, and a planner's session is warm after its first few edits. Opening each workbook cold
 // (compile and first projection) is reported on its own (`engine.cold.*`).
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { Bench } from 'tinybench';
 import { compile } from '../src/engine/compile';
 import { emptyResults, recompute, scratchFor } from '../src/engine/project';
@@ -19,6 +20,8 @@ import { loadSample } from '../src/sample';
 import { englandWorkbook } from './england';
 import { startHelperThread } from './helper-thread';
 import { HELPER_MIN_PCNS, recomputeShared, type Helper } from '../src/engine/parallel';
+import { runMonteCarlo } from '../src/engine';
+import { startMcThread } from './mc-thread';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 const SCENARIO = 'strategy'; // the scenario with the most roles and interventions active
@@ -113,6 +116,18 @@ const results: Result[] = tasks.map((task) => {
   return { name: task.name, medianMs: r.latency.p50, p99Ms: r.latency.p99, runs: r.latency.samplesCount };
 });
 results.push(...cold);
+
+// Monte Carlo: 1,000 draws of the sample's ranges (the Do nothing scenario, as the app opens),
+// spread over one worker thread per core as in the app, each thread warmed by a short run first
+const cores = Math.max(1, availableParallelism());
+const mcThreads = Array.from({ length: cores }, () => startMcThread());
+const mcInput = { workbook: sample, scenario: 'do-nothing' };
+await runMonteCarlo(mcInput, mcThreads.map((t) => t.runner), { runs: 200, seed: 2 });
+const mcTimes: number[] = [];
+for (let i = 0; i < 3; i++) mcTimes.push((await once('mc', () => runMonteCarlo(mcInput, mcThreads.map((t) => t.runner), { runs: 1000, seed: 1 }).then(() => undefined))).medianMs);
+await Promise.all(mcThreads.map((t) => t.stop()));
+mcTimes.sort((a, b) => a - b);
+results.push({ name: 'mc.sample.1000', medianMs: mcTimes[1], p99Ms: mcTimes[2], runs: 3 });
 
 if (values.json) console.log(JSON.stringify({ results }));
 else {

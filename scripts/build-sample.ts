@@ -346,6 +346,18 @@ export function buildSample(dataDir: string = DEFAULT_DATA_DIR): Workbook {
       { id: 'recurrent', name: 'Recurrent primary care investment', kind: 'recurrent', amountGBP: 35_000_000, from: '2021-04-05', to: null, source: 'Strategy: GBP 35m recurrent (timing illustrative)' },
       { id: 'transition', name: 'One-off transition funding', kind: 'oneOff', amountGBP: 30_000_000, from: '2019-04-01', to: null, source: 'Strategy: GBP 30m one-off transition (timing illustrative)' },
     ],
+    // Illustrative ranges on the assumptions the literature is least sure of; the most likely value
+    // is the one in the cell (mode null), so the ranges follow the cells when a planner edits them.
+    ranges: [
+      { path: 'demand.consultationRate', min: 4.9, mode: null, max: 5.6 },
+      { path: 'demand.rateGrowth', min: 0.01, mode: null, max: 0.02 },
+      { path: 'settings.navigationShare', min: 0.2, mode: null, max: 0.3 },
+      { path: 'roles[gp].contactsPerDay', min: 33, mode: null, max: 40 },
+      { path: 'roles[gp].leavingRate', min: 0.06, mode: null, max: 0.12 },
+      { path: 'roles[gp].replacementRate', min: 0.8, mode: null, max: 1 },
+      { path: 'roles[nurse].leavingRate', min: 0.08, mode: null, max: 0.14 },
+      { path: 'roles[nurse].contactsPerDay', min: 20, mode: null, max: 27 },
+    ],
   };
 
   const check = parseWorkbook(workbook);

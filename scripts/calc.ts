@@ -1,21 +1,24 @@
-// Command line: one row per financial year for the whole workbook, for one scenario.
+// Command line: one row per financial year for the whole workbook, for one scenario; or how one
+// figure was computed (--explain), or what each of a scenario's changes buys (--bridge).
 //   npm run calc -- <file.headroom.json | file.xlsx | sample> [--scenario NAME] [--format json|csv] [--write FILE]
 //                   [--export FILE.xlsx] [--import NHS.csv]... [--map 'STAFF ROLE=role']...
+//   goal seek and Monte Carlo options: see calc-analysis.ts
 // Every failure is one line on stderr naming the problem, and exit code 2.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Projection } from '../src/engine';
 import type { Workbook } from '../src/model/schema';
 import { describeProblems } from '../src/model/validate';
-import { checkFileSize, parseWorkbookText, serializeWorkbook } from '../src/io/workbook-file';
+import { checkFileSize, parseWorkbookBytes, serializeWorkbook } from '../src/io/workbook-file';
 import { reportCsv, toReport } from '../src/io/report';
 import { loadSample } from '../src/sample';
 import { describeXlsxProblems, workbookToXlsx, xlsxToWorkbook } from '../src/io/xlsx';
 import { collectResults } from '../src/io/results-export';
 import { importFiles } from './calc-import';
+import { explainCommand, EXPLAIN_OPTIONS, EXPLAIN_USAGE } from './calc-explain';
+import { ANALYSIS_OPTIONS, ANALYSIS_USAGE, percentilesFromArgs, seekFromArgs } from './calc-analysis';
 
-const USAGE =
-  "usage: npm run calc -- <file.headroom.json | file.xlsx | sample> [--scenario NAME] [--format json|csv] [--write FILE] [--export FILE.xlsx] [--import NHS.csv]... [--map 'STAFF ROLE=role']...";
+const USAGE = `usage: npm run calc -- <file.headroom.json | file.xlsx | sample> [--scenario NAME] [--format json|csv] [--write FILE] [--export FILE.xlsx] [--import NHS.csv]... [--map 'STAFF ROLE=role']... ${ANALYSIS_USAGE} ${EXPLAIN_USAGE}`;
 
 class Fail extends Error {}
 
@@ -42,7 +45,7 @@ async function load(source: string): Promise<Workbook> {
     if (!read.ok) fail(`${source}: ${describeXlsxProblems(read.problems)}`);
     return read.workbook;
   }
-  const parsed = parseWorkbookText(readFileSync(source, 'utf8'));
+  const parsed = parseWorkbookBytes(new Uint8Array(readFileSync(source)));
   if (!parsed.ok) fail(`${source}: ${describeProblems(parsed.problems)}`);
   return parsed.workbook;
 }
@@ -70,6 +73,8 @@ async function main(argv: string[]): Promise<void> {
         import: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
         help: { type: 'boolean' },
+        ...ANALYSIS_OPTIONS,
+        ...EXPLAIN_OPTIONS,
       },
     });
   } catch (err) {
@@ -117,8 +122,33 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(summary);
     return;
   }
+  const answer = explainCommand(wb, scenario, args.values, format, fail);
+  if (answer !== null) {
+    process.stdout.write(answer);
+    return;
+  }
+  const sought = await wrap(() => seekFromArgs(wb, scenario, args.values));
+  if (sought) {
+    if (format !== 'json') fail('goal seek prints JSON only: use --format json');
+    process.stdout.write(JSON.stringify(sought, null, 2) + '\n');
+    return;
+  }
   const report = toReport(wb.name, scenario, new Projection(wb).yearly(scenario));
-  process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(report, null, 2) + '\n');
+  const withRanges = await wrap(() => percentilesFromArgs(wb, scenario, report, args.values));
+  if (withRanges !== report && format !== 'json') fail('percentiles print as JSON only: use --format json');
+  process.stdout.write(format === 'csv' ? reportCsv(report) : JSON.stringify(withRanges, null, 2) + '\n');
+}
+
+/** Turns a plain-words error of the analysis options into a one-line failure. */
+async function wrap<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof Fail) throw err;
+    const e = err as Error;
+    if (e.message && !(e instanceof TypeError) && !(e instanceof RangeError)) fail(e.message);
+    throw err;
+  }
 }
 
 try {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { launch, serveBuilt, openApp } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
 import { SHEETS } from '../src/ui/sheets/sheets';
+import { offlineScreenshots } from './screenshots-offline';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -76,6 +77,7 @@ try {
   const ppm = spawnSync('pdftoppm', ['-r', '60', '-png', pdfFile, `${out}/report-page`]);
   if (ppm.error) console.warn('pdftoppm is not installed (apt-get install -y poppler-utils): report pages not drawn as pictures');
   await fresh.close();
+  await offlineScreenshots(browser, out);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

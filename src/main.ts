@@ -2,4 +2,9 @@ import { mount } from 'svelte';
 import './ui/global.css';
 import App from './ui/App.svelte';
 
-mount(App, { target: document.getElementById('app')! });
+// public/startup-check.js found this browser lacking and said so: leave its message on screen
+const startup = document.getElementById('startup-message');
+if (!startup?.hasAttribute('data-reason')) {
+  startup?.remove();
+  mount(App, { target: document.getElementById('app')! });
+}

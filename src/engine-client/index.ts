@@ -10,6 +10,8 @@ import type { Edit, EntityRef, Meta } from '../engine';
 import type { ResultsData } from '../io/results-export';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
+import type { ReadStage } from '../io/workbook-file';
+import { createEngineWorker, createHelperWorker } from './workers';
 
 export type { View, ViewRequest, ScenarioYears } from '../engine/service';
 
@@ -21,11 +23,11 @@ export class EngineClient {
   #viewRunning = false;
 
   constructor() {
-    this.#worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'headroom-engine' });
+    this.#worker = createEngineWorker();
     this.#remote = Comlink.wrap<WorkerEngine>(this.#worker);
     // a second core is worth using only where there is one
     if ((navigator.hardwareConcurrency ?? 1) >= 2) {
-      this.#helper = new Worker(new URL('../../workers/part.worker.ts', import.meta.url), { type: 'module', name: 'headroom-engine-helper' });
+      this.#helper = createHelperWorker();
       const channel = new MessageChannel();
       this.#helper.postMessage({ port: channel.port2 }, [channel.port2]);
       void this.#remote.attachHelperPort(Comlink.transfer(channel.port1, [channel.port1]));
@@ -48,8 +50,9 @@ export class EngineClient {
     return this.#remote.exportResults(view);
   }
 
-  parseFile(text: string): Promise<ParseResult> {
-    return this.#remote.parseFile(text);
+  /** Checks a file in the worker; the bytes are handed over, not copied. */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): Promise<ParseResult> {
+    return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined);
   }
 
   /**

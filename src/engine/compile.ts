@@ -18,6 +18,10 @@ export interface CompiledRoles {
   /** The same at safe contacts per day (GP roles with a safe level); equal to factor otherwise. */
   readonly safeFactor: Float64Array;
   readonly clinicalDays: Float64Array;
+  /** As in the workbook, to explain figures: contacts a day, safe contacts (NaN where none), did-not-attend rate. */
+  readonly contactsPerDay: Float64Array;
+  readonly safeContactsPerDay: Float64Array;
+  readonly dna: Float64Array;
   readonly leaving: Float64Array;
   readonly replacement: Float64Array;
   readonly lag: Int32Array;
@@ -56,6 +60,8 @@ export interface CompiledEffect {
   readonly running: Float64Array;
   readonly annualCost: number;
   readonly scope: string;
+  /** Week it starts (may be before 0 or beyond the horizon): overlapping navigation targets apply in this order. */
+  readonly start: number;
   /**
    * Recruitment only: the WTE path these recruits make on their own at full share (recruited,
    * then leaving and replaced like everyone else). Stocks are linear in starting WTE and recruits,
@@ -81,7 +87,7 @@ export interface Compiled {
   readonly roles: CompiledRoles;
   readonly needs: CompiledNeeds;
   readonly systems: { readonly codes: string[]; readonly names: string[] };
-  readonly places: { readonly codes: string[]; readonly names: string[]; readonly system: Int32Array; readonly growth: Float64Array[] };
+  readonly places: { readonly codes: string[]; readonly names: string[]; readonly system: Int32Array; readonly growth: Float64Array[]; readonly growthRate: Float64Array };
   readonly pcns: { readonly codes: string[]; readonly names: string[]; readonly place: Int32Array; readonly practices: Int32Array[] };
   readonly practices: {
     readonly codes: string[];
@@ -120,6 +126,11 @@ export interface Compiled {
   readonly needWeighting: boolean;
   /** GBP available in each financial year from the workbook's funding table (whole workbook). */
   readonly fundingPerFy: Float64Array;
+  /** The same for each row of the funding table, to explain the total. */
+  readonly fundingRows: readonly { readonly id: string; readonly name: string; readonly perFy: Float64Array }[];
+  /** Demand growth a year and the twelve seasonal indices, to explain demand (rateSeason is their product). */
+  readonly rateGrowth: number;
+  readonly seasonality: readonly number[];
 }
 
 export function compile(wb: Workbook, scenario: Scenario): Compiled {
@@ -141,6 +152,7 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     names: wb.places.map((p) => p.name),
     system: Int32Array.from(wb.places, (p) => systemIdx.get(p.system) ?? 0),
     growth: wb.places.map((p) => growthSeries(T, p.populationGrowth)),
+    growthRate: Float64Array.from(wb.places, (p) => p.populationGrowth),
   };
   const pcnPractices: number[][] = wb.pcns.map(() => []);
   wb.practices.forEach((p, i) => pcnPractices[pcnIdx.get(p.pcn) ?? 0].push(i));
@@ -222,11 +234,11 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
       for (let t = 0; t < T; t++) planned[t] = (profile[t] * amount) / 52;
       response = simulateStock(T, 0, roles.leaving[role], roles.replacement[role], roles.lag[role], planned);
     }
-    effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope, response });
+    effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope, start: s, response });
   }
   const always = rampSeries(T, 0, T, 0);
   for (const x of wb.externalCapacity) {
-    effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope, response: null });
+    effects.push({ id: `${x.scope}:${x.role}`, type: 'externalRow', role: roleIdx.get(x.role) ?? -1, amount: x.appointmentsPerWeek, per1000: false, profile: always, running: always, annualCost: 0, scope: x.scope, start: 0, response: null });
   }
 
   const scopes = scopeIndex(pcns, places, systems);
@@ -281,7 +293,10 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     gpFtePerHeadcount: wb.settings.gpFtePerHeadcount,
     consultationRate: wb.demand.consultationRate,
     needWeighting: wb.settings.needWeighting,
-    fundingPerFy: fundingByYear(wb, tl),
+    fundingPerFy: fundingByYear(wb.funding, tl),
+    fundingRows: wb.funding.map((f) => ({ id: f.id, name: f.name, perFy: fundingByYear([f], tl) })),
+    rateGrowth: wb.demand.rateGrowth,
+    seasonality: wb.demand.seasonality.slice(),
   };
   refreshLists(compiled);
   return compiled;
@@ -317,6 +332,9 @@ function compileRoles(wb: Workbook, T: number): CompiledRoles {
     factor,
     safeFactor,
     clinicalDays: Float64Array.from(rs, (r) => r.clinicalDaysPerYear),
+    contactsPerDay: Float64Array.from(rs, (r) => r.contactsPerDay),
+    safeContactsPerDay: Float64Array.from(rs, (r) => r.safeContactsPerDay ?? NaN),
+    dna: Float64Array.from(rs, (r) => r.dnaRate),
     leaving,
     replacement,
     lag,
@@ -454,19 +472,24 @@ export function systemOfPcn(c: Compiled, n: number): number {
 }
 
 /**
- * Funding available in each financial year (MODEL.md section 8): a recurrent amount counts pro rata
- * for the weeks it runs (52 weeks make a full year), a one-off amount in the year it starts.
+ * Funding available in each financial year (MODEL.md section 8), on the basis of every cost: the
+ * mean weekly amount over the year's weeks x 52. A recurrent amount runs at `amountGBP` / 52 a
+ * week from `from` to `to`, so a 53-week year or a part year at the end of the horizon still shows
+ * the yearly amount, and a year it starts part way through shows its share of the weeks. A one-off
+ * amount is a lump sum, not a weekly rate: it counts in full in the year of its `from` date.
  */
-function fundingByYear(wb: Workbook, tl: Timeline): Float64Array {
+function fundingByYear(rows: readonly Workbook['funding'][number][], tl: Timeline): Float64Array {
   const out = new Float64Array(tl.fyLabels.length);
-  for (const f of wb.funding) {
+  for (const f of rows) {
     const s = weekOf(tl, f.from);
     if (f.kind === 'oneOff') {
       if (s >= 0 && s < tl.T) out[tl.fyOfWeek[s]] += f.amountGBP;
       continue;
     }
     const e = f.to === null ? tl.T : Math.min(tl.T, weekOf(tl, f.to));
-    for (let t = Math.max(0, s); t < e; t++) out[tl.fyOfWeek[t]] += f.amountGBP / 52;
+    const weeks = new Float64Array(tl.fyLabels.length);
+    for (let t = Math.max(0, s); t < e; t++) weeks[tl.fyOfWeek[t]]++;
+    for (let y = 0; y < weeks.length; y++) out[y] += (f.amountGBP * weeks[y]) / tl.fyWeekCount[y];
   }
   return out;
 }

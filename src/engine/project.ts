@@ -94,6 +94,8 @@ export class Scratch {
   readonly recRole: number[] = [];
   readonly recShare: number[] = [];
   readonly recResp: Float64Array[] = [];
+  /** The navigation-share effects reaching the current PCN. */
+  readonly navEffects: number[] = [];
   constructor(
     readonly T: number,
     readonly R: number,
@@ -155,11 +157,11 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
   hasProd.fill(0);
   hasPlanned.fill(0);
   s.recCount = 0;
+  s.navEffects.length = 0;
   m.fill(0, CUT, CUT + T);
   m.fill(c.navigationBase, NAV, NAV + T);
   m.fill(0, ICOST, ICOST + T);
   const growth = c.places.growth[c.pcns.place[n]];
-  const base = c.navigationBase;
   for (const { effect, share } of c.pcnEffects[n]) {
     const eff = c.effects[effect];
     const prof = eff.profile;
@@ -184,13 +186,8 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         for (let t = 0; t < T; t++) m[CUT + t] += prof[t] * eff.amount;
         break;
       case 'navigationShare':
-        // the highest of the base share and each active intervention's ramped share applies
-        for (let t = 0; t < T; t++) {
-          if (prof[t] > 0) {
-            const v = base + prof[t] * (eff.amount - base);
-            if (v > m[NAV + t]) m[NAV + t] = v;
-          }
-        }
+        // applied below, in order of start
+        s.navEffects.push(effect);
         break;
       case 'productivity':
         if (j < 0) break;
@@ -209,6 +206,18 @@ function gatherEffects(c: Compiled, n: number, s: Scratch): void {
         } else for (let t = 0; t < T; t++) m[PLANNED + o + t] += (prof[t] * eff.amount * share) / 52;
         break;
       }
+    }
+  }
+  // Each navigation intervention moves the share it finds towards its target by its ramp fraction,
+  // down as well as up; where two overlap, the later-starting one moves what the earlier one left
+  // (ties: table order).
+  const nav = s.navEffects;
+  if (nav.length > 1) nav.sort((a, b) => c.effects[a].start - c.effects[b].start || a - b);
+  for (const e of nav) {
+    const { profile: prof, amount: target } = c.effects[e];
+    for (let t = 0; t < T; t++) {
+      const f = prof[t];
+      if (f > 0) m[NAV + t] += f * (target - m[NAV + t]);
     }
   }
   for (const { cost, entry } of c.pcnCosts[n]) {
@@ -317,30 +326,32 @@ function simulateStocks(c: Compiled, n: number, s: Scratch): void {
  *
  * Weeks are independent once staff stocks are known, so every pass runs over all weeks of one
  * role or one need at a time: the inner loops read and write contiguous memory with no lookups,
- * and per-role and per-need results land in `out` without a transpose.
+ * and per-role and per-need results land in `out` without a transpose. The passes, in order:
+ * effects and staff stocks, capacity (and demand), care navigation, totals.
  */
 export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: number, s: Scratch, fy: Float64Array | null): void {
-  const T = c.tl.T;
-  const L = c.layout;
-  const B = L.base;
-  const { factor, safeFactor, isGp, isExternal, costPerWte, costPerAppointment, clinicalDays } = c.roles;
-  const { order, share, pathStart, pathRoles, defaultRole, defaultIsGp } = c.needs;
-  const nNeeds = c.needs.n;
-  const growth = c.places.growth[c.pcns.place[n]];
-  const rateSeason = c.rateSeason;
-  const fyOfWeek = c.tl.fyOfWeek;
-  const nFy = c.tl.fyLabels.length;
-  const registered0 = c.pcnRegistered[n];
-  const weighted0 = c.pcnWeighted[n];
-  const base = c.pcnBase[n];
-  const firstGp = isGp.indexOf(1);
-  const fallbackSafe = firstGp >= 0 ? safeFactor[firstGp] : 0;
-
   gatherEffects(c, n, s);
   simulateStocks(c, n, s);
+  capacityPass(c, n, out, offset, s);
+  navigationPass(c, out, offset, s);
+  totalsPass(c, n, out, offset, s, fy);
+}
+
+/**
+ * Role by role: capacity at current and safe workload, and what does not depend on care
+ * navigation (workforce cost, GP WTE and days); then the PCN's weekly demand, navigated and booked
+ * directly. Only GP roles with a safe level differ between the two workloads; the others keep one
+ * copy of their capacity until navigation first treats them differently (`split`).
+ */
+function capacityPass(c: Compiled, n: number, out: Float64Array, offset: number, s: Scratch): void {
+  const T = c.tl.T;
+  const L = c.layout;
+  const { factor, safeFactor, isGp, costPerWte, clinicalDays } = c.roles;
+  const growth = c.places.growth[c.pcns.place[n]];
+  const rateSeason = c.rateSeason;
+  const base = c.pcnBase[n];
   const { m, at, active, isActive, split, hasAdd, hasProd } = s;
   const nA = s.nActive;
-  // offsets of the working series in m
   const ADD = at.add;
   const PROD = at.prod;
   const WTE = at.wte;
@@ -351,26 +362,12 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
   const NAV = at.nav;
   const CUT = at.demandCut;
   const DEMAND = at.demand;
-  const NAV1 = at.nav1;
-  const NAV2 = at.nav2;
   const CAPT = at.capT;
   const SAFEX = at.safeExtraT;
   const COSTT = at.costT;
   const GPWTE = at.gpWteT;
   const GPDAYS = at.gpDaysT;
   const GPSAFE = at.gpSafeT;
-  const UNMET = at.unmetT;
-  const UNMETS = at.unmetSafeT;
-  const GPDEFU = at.gpDefaultUnmetT;
-  const GPDEL = at.gpDeliveredT;
-  const GPDELS = at.gpDeliveredSafeT;
-  const EXTC = at.externalCostT;
-  const ICOST = at.interventionCost;
-  const NH = at.notHired;
-
-  // Pass 1, role by role: capacity at current and safe workload, and what does not depend on
-  // care navigation. Only GP roles with a safe level differ between the two workloads; the others
-  // keep one copy of their capacity until navigation first treats them differently (`split`).
   m.fill(0, CAPT, CAPT + T);
   m.fill(0, SAFEX, SAFEX + T);
   m.fill(0, COSTT, COSTT + T);
@@ -432,15 +429,6 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
       }
     }
   }
-  /** Gives role j its own safe-workload copy, from here on allocated separately. */
-  const splitRole = (j: number) => {
-    if (split[j]) return;
-    const o = j * T;
-    m.copyWithin(CAPS + o, CAP + o, CAP + o + T);
-    m.copyWithin(REMS + o, REM + o, REM + o + T);
-    split[j] = 1;
-  };
-
   const NAVD = at.navDemand;
   const DIRD = at.directDemand;
   for (let t = 0; t < T; t++) {
@@ -451,12 +439,41 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     m[NAVD + t] = nd;
     m[DIRD + t] = d - nd;
   }
+}
 
-  // Pass 2, need by need in allocation order: care navigation (MODEL.md section 6), at current
-  // and at safe GP workload together. The navigated share fills the need's preferred roles in
-  // order, what they cannot take joins the rest at the default route, and what is left is unmet.
-  // A role absent from this PCN has no capacity, so it is skipped. While a need has met only
-  // roles that are the same at both workloads, both allocations are identical and computed once.
+/**
+ * Need by need in allocation order: care navigation (MODEL.md section 6), at current and at safe
+ * GP workload together. The navigated share fills the need's preferred roles in order, what they
+ * cannot take joins the rest at the default route, and what is left is unmet. A role absent from
+ * this PCN has no capacity, so it is skipped. While a need has met only roles that are the same at
+ * both workloads, both allocations are identical and computed once.
+ */
+function navigationPass(c: Compiled, out: Float64Array, offset: number, s: Scratch): void {
+  const T = c.tl.T;
+  const L = c.layout;
+  const { order, share, pathStart, pathRoles, defaultRole, defaultIsGp } = c.needs;
+  const nNeeds = c.needs.n;
+  const { m, at, isActive, split } = s;
+  const CAP = at.cap;
+  const CAPS = at.capSafe;
+  const REM = at.rem;
+  const REMS = at.remSafe;
+  const NAV1 = at.nav1;
+  const NAV2 = at.nav2;
+  const UNMET = at.unmetT;
+  const UNMETS = at.unmetSafeT;
+  const GPDEFU = at.gpDefaultUnmetT;
+  const NAVD = at.navDemand;
+  const DIRD = at.directDemand;
+  /** Gives role j its own safe-workload copy, from here on allocated separately. */
+  const splitRole = (j: number) => {
+    if (split[j]) return;
+    const o = j * T;
+    m.copyWithin(CAPS + o, CAP + o, CAP + o + T);
+    m.copyWithin(REMS + o, REM + o, REM + o + T);
+    split[j] = 1;
+  };
+
   m.fill(0, UNMET, UNMET + T);
   m.fill(0, UNMETS, UNMETS + T);
   m.fill(0, GPDEFU, GPDEFU + T);
@@ -558,7 +575,47 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     }
   }
 
-  // Pass 3, role by role: what each role delivered, and GPs' and external roles' totals.
+}
+
+/**
+ * What each role delivered, GPs' and external roles' totals, then week by week the PCN's totals
+ * (and, when `fy` is given, its FY ranking figures).
+ */
+function totalsPass(c: Compiled, n: number, out: Float64Array, offset: number, s: Scratch, fy: Float64Array | null): void {
+  const T = c.tl.T;
+  const L = c.layout;
+  const B = L.base;
+  const { safeFactor, isGp, isExternal, costPerAppointment } = c.roles;
+  const growth = c.places.growth[c.pcns.place[n]];
+  const fyOfWeek = c.tl.fyOfWeek;
+  const nFy = c.tl.fyLabels.length;
+  const registered0 = c.pcnRegistered[n];
+  const weighted0 = c.pcnWeighted[n];
+  const firstGp = isGp.indexOf(1);
+  const fallbackSafe = firstGp >= 0 ? safeFactor[firstGp] : 0;
+  const { m, at, active, split } = s;
+  const nA = s.nActive;
+  const CAP = at.cap;
+  const CAPS = at.capSafe;
+  const REM = at.rem;
+  const REMS = at.remSafe;
+  const NAV = at.nav;
+  const DEMAND = at.demand;
+  const CAPT = at.capT;
+  const SAFEX = at.safeExtraT;
+  const COSTT = at.costT;
+  const GPWTE = at.gpWteT;
+  const GPDAYS = at.gpDaysT;
+  const GPSAFE = at.gpSafeT;
+  const UNMET = at.unmetT;
+  const UNMETS = at.unmetSafeT;
+  const GPDEFU = at.gpDefaultUnmetT;
+  const GPDEL = at.gpDeliveredT;
+  const GPDELS = at.gpDeliveredSafeT;
+  const EXTC = at.externalCostT;
+  const ICOST = at.interventionCost;
+  const NH = at.notHired;
+
   m.fill(0, GPDEL, GPDEL + T);
   m.fill(0, GPDELS, GPDELS + T);
   m.fill(0, EXTC, EXTC + T);
@@ -585,7 +642,6 @@ export function projectPcn(c: Compiled, n: number, out: Float64Array, offset: nu
     } else for (let t = 0; t < T; t++) out[oDelivered + t] += m[CAP + o + t] - m[REM + o + t];
   }
 
-  // Pass 4, week by week: the PCN's totals.
   const sRegistered = offset + B.registered * T;
   const sWeighted = offset + B.weighted * T;
   const sDemand = offset + B.demand * T;

@@ -76,7 +76,7 @@ function practiceBlock(c: Compiled, p: number, s: Scratch): Float64Array {
     for (let t = 0; t < T; t++) out[series * T + t] = pcn[series * T + t] * k;
   };
   // what the practice's patients received: their demand share of the PCN's appointments
-  for (const key of ['demand', 'delivered', 'deliveredSafe', 'unmet', 'unmetSafe', 'gpDelivered', 'gpDeliveredSafe', 'gpRoutedDemand', 'gpWteNeededSafe', 'externalCost'] as const) {
+  for (const key of ['demand', 'delivered', 'deliveredSafe', 'unmet', 'unmetSafe', 'externalCost'] as const) {
     scale(B[key], demandShare);
   }
   for (let k = 0; k < L.nNeeds; k++) scale(L.needUnmet + k, demandShare);
@@ -84,8 +84,9 @@ function practiceBlock(c: Compiled, p: number, s: Scratch): Float64Array {
   // list-based shares of what the PCN holds in common
   for (const key of ['registered', 'navigatedWeight', 'interventionCost', 'arrsNotHired'] as const) scale(B[key], listShare);
   scale(B.weighted, weightedShare);
-  // its own staff, declining as the PCN's do, plus its list share of PCN-held staff and extra capacity
-  const { factor, safeFactor, isGp, clinicalDays, costPerWte, unit } = c.roles;
+  // its own staff, declining as the PCN's do, plus its list share of PCN-held staff and extra
+  // capacity: the capacity its patients can call on
+  const { factor, safeFactor, costPerWte, unit } = c.roles;
   for (let j = 0; j < R; j++) {
     const own0 = c.practiceWte[p * R + j];
     let allPractices0 = 0;
@@ -103,13 +104,49 @@ function practiceBlock(c: Compiled, p: number, s: Scratch): Float64Array {
       out[B.capacity * T + t] += cap;
       out[B.capacitySafe * T + t] += wte * safeFactor[j] * prod + add;
       out[B.workforceCost * T + t] += (wte * costPerWte[j]) / 52;
-      if (isGp[j]) {
-        out[B.gpWte * T + t] += wte;
-        out[B.gpWteDays * T + t] += wte * clinicalDays[j];
-      }
     }
   }
+  practiceGps(c, p, pcn, out, s, demandShare);
   return out;
+}
+
+/**
+ * A practice's GP figures (MODEL.md section 7): the GPs it holds and the appointments they
+ * deliver, so that its figures and the PCN's own GPs add up to the PCN's. A PCN's GPs of one role
+ * work as one team, so each of the practice's GPs delivers what an average GP of that role in the
+ * PCN delivers (added appointments, such as extended access, stay with the PCN). GP-routed demand
+ * adds its patients' share of the unmet demand whose default route is a GP.
+ */
+function practiceGps(c: Compiled, p: number, pcn: Float64Array, out: Float64Array, s: Scratch, demandShare: number): void {
+  const L = c.layout;
+  const T = L.T;
+  const R = c.roles.n;
+  const B = L.base;
+  const { factor, safeFactor, isGp, clinicalDays, unit } = c.roles;
+  for (let j = 0; j < R; j++) {
+    const own0 = c.practiceWte[p * R + j];
+    if (!isGp[j] || !(own0 > 0) || !s.isActive[j]) continue;
+    const prodJ = s.role('prod', j);
+    const cap = s.role('cap', j);
+    const rem = s.role('rem', j);
+    const capSafe = s.role(s.split[j] ? 'capSafe' : 'cap', j);
+    const remSafe = s.role(s.split[j] ? 'remSafe' : 'rem', j);
+    for (let t = 0; t < T; t++) {
+      const wte = own0 * unit[j][t];
+      const prod = Math.max(0, prodJ[t]);
+      out[B.gpWte * T + t] += wte;
+      out[B.gpWteDays * T + t] += wte * clinicalDays[j];
+      if (cap[t] > 0) out[B.gpDelivered * T + t] += (wte * factor[j] * prod * (cap[t] - rem[t])) / cap[t];
+      if (capSafe[t] > 0) out[B.gpDeliveredSafe * T + t] += (wte * safeFactor[j] * prod * (capSafe[t] - remSafe[t])) / capSafe[t];
+    }
+  }
+  for (let t = 0; t < T; t++) {
+    const pcnRouted = pcn[B.gpRoutedDemand * T + t];
+    const routed = out[B.gpDelivered * T + t] + demandShare * (pcnRouted - pcn[B.gpDelivered * T + t]);
+    out[B.gpRoutedDemand * T + t] = routed;
+    // the PCN's GP WTE needed per GP-routed appointment, at its safe contacts a day
+    out[B.gpWteNeededSafe * T + t] = pcnRouted > 0 ? (routed * pcn[B.gpWteNeededSafe * T + t]) / pcnRouted : 0;
+  }
 }
 
 /** Figures for one financial year, named as in the command line's JSON. */
@@ -125,12 +162,14 @@ export interface YearRow {
   unmetAtSafeWorkloadPerWeek: number;
   deliveredPerWeek: number;
   gpWte: number;
-  gpContactsPerGpDay: number;
+  /** Null where there are no GPs (shown as "-"). */
+  gpContactsPerGpDay: number | null;
   gpWteNeededSafe: number;
   gpWteShortOfSafe: number;
   gpHeadcountPer100k: number;
   gpWtePer100k: number;
-  patientsPerGpWte: number;
+  /** Null where there are no GPs. */
+  patientsPerGpWte: number | null;
   registeredPatients: number;
   navigationShare: number;
   arrsNotHiredWte: number;
@@ -142,63 +181,82 @@ export interface YearRow {
   fundingGBP: number;
 }
 
+/**
+ * A rate of two amounts, or null where it has no meaning: no denominator, or one so small (a
+ * vanishing WTE) that the ratio is not a finite number, which is shown as "-" like no GPs at all.
+ */
+export function ratio(num: number, den: number): number | null {
+  if (!(den > 0)) return null;
+  const r = num / den;
+  return Number.isFinite(r) ? r : null;
+}
+
 /** FY means of an entity's weekly series, with rates formed from the means (ratio of sums). */
 export function yearRows(c: Compiled, block: Float64Array, fundingShare: number): YearRow[] {
-  const { tl, layout } = c;
-  const T = tl.T;
-  const B = layout.base;
-  const rows: YearRow[] = [];
-  for (let f = 0; f < tl.fyLabels.length; f++) {
-    const first = tl.fyFirstWeek[f];
-    const count = tl.fyWeekCount[f];
-    const mean = (s: number) => {
-      let sum = 0;
-      for (let t = first; t < first + count; t++) sum += block[s * T + t];
-      return sum / count;
-    };
-    const demand = mean(B.demand);
-    const capacity = mean(B.capacity);
-    const capacitySafe = mean(B.capacitySafe);
-    const unmet = mean(B.unmet);
-    const gpWte = mean(B.gpWte);
-    const registered = mean(B.registered);
-    const needed = mean(B.gpWteNeededSafe);
-    const delivered = mean(B.delivered);
-    const workforceCost = mean(B.workforceCost) * 52;
-    const interventionCost = mean(B.interventionCost) * 52;
-    const externalCost = mean(B.externalCost) * 52;
-    const totalCost = workforceCost + interventionCost + externalCost;
-    const gpWteDays = mean(B.gpWteDays);
-    rows.push({
-      fy: tl.fyLabels[f],
-      demandPerWeek: demand,
-      capacityPerWeek: capacity,
-      netGapPerWeek: demand - capacity,
-      unmetPerWeek: unmet,
-      strandedPerWeek: Math.max(0, unmet - Math.max(0, demand - capacity)),
-      capacityAtSafeWorkloadPerWeek: capacitySafe,
-      netGapAtSafeWorkloadPerWeek: demand - capacitySafe,
-      unmetAtSafeWorkloadPerWeek: mean(B.unmetSafe),
-      deliveredPerWeek: delivered,
-      gpWte,
-      gpContactsPerGpDay: gpWteDays > 0 ? (mean(B.gpDelivered) * 52) / gpWteDays : 0,
-      gpWteNeededSafe: needed,
-      gpWteShortOfSafe: needed - gpWte,
-      gpHeadcountPer100k: registered > 0 ? ((gpWte / c.gpFtePerHeadcount) * 100_000) / registered : 0,
-      gpWtePer100k: registered > 0 ? (gpWte * 100_000) / registered : 0,
-      patientsPerGpWte: gpWte > 0 ? registered / gpWte : 0,
-      registeredPatients: registered,
-      navigationShare: registered > 0 ? mean(B.navigatedWeight) / registered : c.navigationBase,
-      arrsNotHiredWte: block[B.arrsNotHired * T + first + count - 1],
-      workforceCostGBP: workforceCost,
-      interventionCostGBP: interventionCost,
-      externalCostGBP: externalCost,
-      totalCostGBP: totalCost,
-      costPerAppointmentGBP: delivered > 0 ? totalCost / (delivered * 52) : 0,
-      fundingGBP: c.fundingPerFy[f] * fundingShare,
-    });
+  const { tl } = c;
+  return tl.fyLabels.map((fy, f) => periodRow(c, block, tl.fyFirstWeek[f], tl.fyWeekCount[f], fy, c.fundingPerFy[f] * fundingShare));
+}
+
+/**
+ * The figures of weeks first .. first + count - 1 of an entity's block: a financial year, or one
+ * week for a point of a weekly chart. The one definition of every headline figure.
+ */
+export function periodRow(c: Compiled, block: Float64Array, first: number, count: number, fy: string, fundingGBP: number): YearRow {
+  const T = c.tl.T;
+  const B = c.layout.base;
+  const mean = (s: number) => {
+    let sum = 0;
+    for (let t = first; t < first + count; t++) sum += block[s * T + t];
+    return sum / count;
+  };
+  const demand = mean(B.demand);
+  const capacity = mean(B.capacity);
+  const capacitySafe = mean(B.capacitySafe);
+  const unmet = mean(B.unmet);
+  const gpWte = mean(B.gpWte);
+  const registered = mean(B.registered);
+  const needed = mean(B.gpWteNeededSafe);
+  const delivered = mean(B.delivered);
+  const workforceCost = mean(B.workforceCost) * 52;
+  const interventionCost = mean(B.interventionCost) * 52;
+  const externalCost = mean(B.externalCost) * 52;
+  const totalCost = workforceCost + interventionCost + externalCost;
+  const gpWteDays = mean(B.gpWteDays);
+  // stranded capacity is derived week by week, then averaged, so a summer surplus never hides
+  // a winter shortfall (MODEL.md section 1)
+  let stranded = 0;
+  for (let t = first; t < first + count; t++) {
+    const gap = block[B.demand * T + t] - block[B.capacity * T + t];
+    stranded += Math.max(0, block[B.unmet * T + t] - Math.max(0, gap));
   }
-  return rows;
+  return {
+    fy,
+    demandPerWeek: demand,
+    capacityPerWeek: capacity,
+    netGapPerWeek: demand - capacity,
+    unmetPerWeek: unmet,
+    strandedPerWeek: stranded / count,
+    capacityAtSafeWorkloadPerWeek: capacitySafe,
+    netGapAtSafeWorkloadPerWeek: demand - capacitySafe,
+    unmetAtSafeWorkloadPerWeek: mean(B.unmetSafe),
+    deliveredPerWeek: delivered,
+    gpWte,
+    gpContactsPerGpDay: ratio(mean(B.gpDelivered) * 52, gpWteDays),
+    gpWteNeededSafe: needed,
+    gpWteShortOfSafe: needed - gpWte,
+    gpHeadcountPer100k: registered > 0 ? ((gpWte / c.gpFtePerHeadcount) * 100_000) / registered : 0,
+    gpWtePer100k: registered > 0 ? (gpWte * 100_000) / registered : 0,
+    patientsPerGpWte: ratio(registered, gpWte),
+    registeredPatients: registered,
+    navigationShare: registered > 0 ? mean(B.navigatedWeight) / registered : c.navigationBase,
+    arrsNotHiredWte: block[B.arrsNotHired * T + first + count - 1],
+    workforceCostGBP: workforceCost,
+    interventionCostGBP: interventionCost,
+    externalCostGBP: externalCost,
+    totalCostGBP: totalCost,
+    costPerAppointmentGBP: delivered > 0 ? totalCost / (delivered * 52) : 0,
+    fundingGBP,
+  };
 }
 
 /** Share of the workbook's funding that an entity carries: its share of registered patients. */
@@ -232,7 +290,7 @@ export interface PcnYear {
   netGapPerWeek: number;
   netGapAtSafeWorkloadPerWeek: number;
   unmetPerWeek: number;
-  gpContactsPerGpDay: number;
+  gpContactsPerGpDay: number | null;
   gpWteShortOfSafe: number;
 }
 
@@ -253,7 +311,7 @@ export function pcnYear(c: Compiled, r: Results, fy: number): PcnYear[] {
       netGapPerWeek: demand - m('capacity'),
       netGapAtSafeWorkloadPerWeek: demand - m('capacitySafe'),
       unmetPerWeek: m('unmet'),
-      gpContactsPerGpDay: gpWteDays > 0 ? (m('gpDelivered') * 52) / gpWteDays : 0,
+      gpContactsPerGpDay: ratio(m('gpDelivered') * 52, gpWteDays),
       gpWteShortOfSafe: m('gpWteNeededSafe') - m('gpWte'),
     };
   });

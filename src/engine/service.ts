@@ -3,12 +3,14 @@
 // Everything returned is plain data or typed arrays, which the worker copies to the page (see
 // workers/engine.worker.ts for why it does not transfer them).
 import type { Workbook } from '../model/schema';
-import { parseWorkbookText } from '../io/workbook-file';
+import { parseWorkbookBytes, type ReadStage } from '../io/workbook-file';
 import type { ParseResult } from '../model/validate';
 import { Projection, type Edit, type Meta, type RecomputeKind } from './session';
 import type { EntityRef, PcnYear, YearRow } from './results';
 import type { Helper } from './parallel';
 import { collectResults, type ResultsData } from '../io/results-export';
+import type { Explanation } from './explain';
+import { bridge, type Bridge } from './bridge';
 
 export interface ViewRequest {
   scenario: string;
@@ -100,9 +102,19 @@ export class EngineService {
     return collectResults(this.#need(), view);
   }
 
-  /** Parses an untrusted file's text off the page's thread. */
-  parseFile(text: string): ParseResult {
-    return parseWorkbookText(text);
+  /** How one figure was computed (see explain.ts): a financial year, or one week of a weekly chart. */
+  explain(scenario: string, ref: EntityRef, key: string, at: { fy: string } | { week: number }): Explanation {
+    return this.#need().explain(scenario, ref, key, at);
+  }
+
+  /** What each of a scenario's changes buys, in one financial year (see bridge.ts). */
+  bridge(scenario: string, ref: EntityRef, fy: string): Bridge {
+    return bridge(this.#need().workbook, scenario, fy, ref);
+  }
+
+  /** Reads an untrusted file's bytes off the page's thread, telling each stage as it starts. */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): ParseResult {
+    return parseWorkbookBytes(bytes, onStage ? (s) => void onStage(s) : undefined);
   }
 
   #need(): Projection {

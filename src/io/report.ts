@@ -56,7 +56,8 @@ export const REPORT_KEYS = [
 ] as const satisfies readonly (keyof YearRow)[];
 
 export type ReportKey = (typeof REPORT_KEYS)[number];
-export type ReportYear = { fy: string } & Record<ReportKey, number>;
+/** A rate with nothing to divide by (contacts per GP where there are no GPs) is null. */
+export type ReportYear = { fy: string } & Record<ReportKey, number | null>;
 
 export interface Report {
   workbook: string;
@@ -78,7 +79,7 @@ export function toReport(workbook: string, scenario: string, rows: readonly Year
 
 /**
  * CSV with a header row in the words the results table shows; numbers in full precision so nothing
- * is lost on the way to a spreadsheet.
+ * is lost on the way to a spreadsheet, and an empty cell where a rate has no value.
  */
 export function reportCsv(report: Report): string {
   return yearsCsv(report.years, REPORT_KEYS);
@@ -86,6 +87,6 @@ export function reportCsv(report: Report): string {
 
 /** Yearly rows as CSV with the results table's headers, for any choice of figures. */
 export function yearsCsv(years: readonly Pick<YearRow, 'fy'>[], keys: readonly (keyof typeof YEAR_COLUMNS)[] = YEAR_KEYS): string {
-  const rows = years.map((y) => [y.fy, ...keys.map((k) => String((y as Record<string, unknown>)[k]))]);
+  const rows = years.map((y) => [y.fy, ...keys.map((k) => ((y as Record<string, unknown>)[k] === null ? '' : String((y as Record<string, unknown>)[k])))]);
   return toCsv([FY_HEADER, ...keys.map((k) => YEAR_COLUMNS[k].header)], rows);
 }

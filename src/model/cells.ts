@@ -1,5 +1,5 @@
 // Checks one edited value against the schema of the row it lands in, before it is accepted, so a
-// bad value is refused with the schema's own plain message (e.g. "WTE cannot be negative") and
+// bad value is refused with the schema's own plain message (e.g. "WTE must be from 0 to 5,000") and
 // the workbook never holds it. Rules between tables (shares summing to 100%, references) are
 // checked afterwards by checkWorkbook and shown as flags: they often need several edits to fix.
 import * as v from 'valibot';
@@ -7,7 +7,8 @@ import { getAt, setAt, type Path } from './paths';
 import * as S from './schema';
 import type { Workbook } from './schema';
 
-const ROW_SCHEMAS: Record<string, v.GenericSchema> = {
+/** The schema of one row of each table; scenario overrides are checked against these too. */
+export const ROW_SCHEMAS: Record<string, v.GenericSchema> = {
   systems: S.SystemSchema,
   places: S.PlaceSchema,
   pcns: S.PcnSchema,
@@ -21,7 +22,7 @@ const ROW_SCHEMAS: Record<string, v.GenericSchema> = {
   funding: S.FundingSchema,
 };
 
-const PART_SCHEMAS: Record<string, v.GenericSchema> = {
+export const PART_SCHEMAS: Record<string, v.GenericSchema> = {
   settings: S.SettingsSchema,
   demand: S.DemandSchema,
   name: v.pipe(v.string('the name must be text'), v.trim(), v.minLength(1, 'the name cannot be empty'), v.maxLength(200, 'the name is longer than 200 characters')),

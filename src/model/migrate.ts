@@ -7,10 +7,12 @@ type Json = Record<string, unknown>;
 export type MigrationStep = (doc: Json) => Json;
 
 /**
- * MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first published format, so there is
- * no step yet; the next format change adds MIGRATIONS[1] and bumps FORMAT_VERSION.
+ * MIGRATIONS[n] upgrades version n to n + 1. Version 2 only adds optional fields (ranges on
+ * uncertain assumptions), so a version-1 workbook is already a valid version-2 one.
  */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  1: (doc) => doc,
+};
 
 export type MigrateResult = { ok: true; value: Json; from: number } | { ok: false; path: string; message: string };
 

@@ -5,14 +5,37 @@ import * as v from 'valibot';
 import { parseIsoDate } from './dates';
 
 export const FORMAT = 'headroom-workbook';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const num = (what: string) => v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
-const nonNeg = (what: string) => v.pipe(num(what), v.minValue(0, `${what} cannot be negative`));
+// Every number has a plausible range, stated in the message and in docs/workbook-format.md: a value
+// far outside any real plan (a WTE of 1e308, say) is a damaged or hostile file, and left in it would
+// make figures overflow to Infinity. The upper ends are generous (ten times England's largest).
+const upTo = (what: string, max: number, unit = '') =>
+  v.pipe(num(what), v.minValue(0, `${what} must be from 0 to ${big(max)}${unit}`), v.maxValue(max, `${what} must be from 0 to ${big(max)}${unit}`));
+/** 1000000 as "1,000,000": ranges in messages read as the grid shows numbers. */
+function big(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+/** Limits shared with the docs and the tests (see docs/workbook-format.md). */
+export const LIMITS = {
+  consultationRate: 100,
+  seasonalIndex: 5,
+  arrsCap: 10_000,
+  patients: 2_000_000,
+  contactsPerDay: 200,
+  dnaRate: 0.9,
+  costPerWte: 10_000_000,
+  costPerAppointment: 100_000,
+  wte: 5_000,
+  appointmentsPerWeek: 2_000_000,
+  recruitsPerYear: 5_000,
+  gbp: 10_000_000_000,
+} as const;
 const fraction = (what: string) =>
-  v.pipe(num(what), v.minValue(0, `${what} cannot be below 0%`), v.maxValue(1, `${what} cannot be above 100%`));
+  v.pipe(num(what), v.minValue(0, `${what} must be from 0% to 100%`), v.maxValue(1, `${what} must be from 0% to 100%`));
 const rate = (what: string) =>
-  v.pipe(num(what), v.minValue(-0.5, `${what} cannot be below -50% a year`), v.maxValue(1, `${what} cannot be above 100% a year`));
+  v.pipe(num(what), v.minValue(-0.5, `${what} must be from -50% to +100% a year`), v.maxValue(1, `${what} must be from -50% to +100% a year`));
 const text = (what: string, max: number) => v.pipe(v.string(`${what} must be text`), v.maxLength(max, `${what} is longer than ${max} characters`));
 const name = (what: string) => v.pipe(text(what, 200), v.trim(), v.minLength(1, `${what} cannot be empty`));
 // Codes and ids are used as keys in paths such as `roles[gp].leavingRate`: keep them to safe characters.
@@ -39,15 +62,15 @@ export const SettingsSchema = v.strictObject({
   needWeighting: v.boolean('need weighting must be true or false'),
   navigationShare: fraction('navigation share'),
   gpFtePerHeadcount: v.pipe(num('GP FTE per headcount'), v.minValue(0.1, 'GP FTE per headcount must be at least 0.1'), v.maxValue(1.5, 'GP FTE per headcount cannot exceed 1.5')),
-  arrsCapPerWeightedPatient: v.nullable(nonNeg('ARRS budget cap')),
+  arrsCapPerWeightedPatient: v.nullable(upTo('ARRS budget cap', LIMITS.arrsCap, ' GBP per weighted patient a year')),
   sources: v.record(v.string(), source),
 });
 
 export const DemandSchema = v.strictObject({
-  consultationRate: nonNeg('consultation rate'),
+  consultationRate: upTo('consultation rate', LIMITS.consultationRate, ' appointments per patient a year'),
   rateGrowth: rate('demand growth'),
   seasonality: v.pipe(
-    v.array(nonNeg('seasonal index'), 'seasonality must be a list of twelve monthly indices'),
+    v.array(upTo('seasonal index', LIMITS.seasonalIndex), 'seasonality must be a list of twelve monthly indices'),
     v.length(12, 'seasonality must have exactly twelve monthly indices (January to December)'),
   ),
   sources: v.record(v.string(), source),
@@ -66,8 +89,8 @@ export const PracticeSchema = v.strictObject({
   code: key('practice code'),
   name: name('practice name'),
   pcn: key('PCN code'),
-  registered: nonNeg('registered list'),
-  weighted: v.nullable(nonNeg('weighted list')),
+  registered: upTo('registered list', LIMITS.patients, ' patients'),
+  weighted: v.nullable(upTo('weighted list', LIMITS.patients, ' patients')),
   source,
 });
 
@@ -75,14 +98,14 @@ export const RoleSchema = v.strictObject({
   id: key('role id'),
   name: name('role name'),
   group: RoleGroupSchema,
-  contactsPerDay: nonNeg('contacts per day'),
-  safeContactsPerDay: v.nullable(nonNeg('safe contacts per day')),
-  clinicalDaysPerYear: v.pipe(nonNeg('clinical days per WTE'), v.maxValue(366, 'clinical days per WTE cannot exceed 366')),
-  dnaRate: fraction('did-not-attend rate'),
-  costPerWte: nonNeg('cost per WTE'),
-  costPerAppointment: nonNeg('cost per appointment'),
+  contactsPerDay: upTo('contacts per day', LIMITS.contactsPerDay),
+  safeContactsPerDay: v.nullable(upTo('safe contacts per day', LIMITS.contactsPerDay)),
+  clinicalDaysPerYear: upTo('clinical days per WTE', 366),
+  dnaRate: v.pipe(num('did-not-attend rate'), v.minValue(0, 'did-not-attend rate must be from 0% to 90%'), v.maxValue(LIMITS.dnaRate, 'did-not-attend rate must be from 0% to 90%')),
+  costPerWte: upTo('cost per WTE', LIMITS.costPerWte, ' GBP a year'),
+  costPerAppointment: upTo('cost per appointment', LIMITS.costPerAppointment, ' GBP'),
   leavingRate: fraction('leaving rate'),
-  replacementRate: v.pipe(nonNeg('replacement rate'), v.maxValue(2, 'replacement rate cannot exceed 200%')),
+  replacementRate: v.pipe(num('replacement rate'), v.minValue(0, 'replacement rate must be from 0% to 200%'), v.maxValue(2, 'replacement rate must be from 0% to 200%')),
   replacementLagWeeks: v.pipe(num('replacement lag'), v.integer('replacement lag must be whole weeks'), v.minValue(0, 'replacement lag cannot be negative'), v.maxValue(520, 'replacement lag cannot exceed 520 weeks')),
   source,
 });
@@ -100,7 +123,7 @@ export const WorkforceSchema = v.strictObject({
   level: v.picklist(['practice', 'pcn'], "level must be 'practice' or 'pcn'"),
   code: key('practice or PCN code'),
   role: key('role id'),
-  wte: nonNeg('WTE'),
+  wte: upTo('WTE', LIMITS.wte),
   source,
 });
 
@@ -113,7 +136,7 @@ export const ScopeSchema = v.pipe(
 export const ExternalCapacitySchema = v.strictObject({
   scope: ScopeSchema,
   role: key('role id'),
-  appointmentsPerWeek: nonNeg('appointments per week'),
+  appointmentsPerWeek: upTo('appointments per week', LIMITS.appointmentsPerWeek),
   source,
 });
 
@@ -123,7 +146,7 @@ export const EffectSchema = v.variant(
     v.strictObject({
       kind: v.literal('extraAppointments'),
       role: v.nullable(key('role id')),
-      amount: nonNeg('extra appointments'),
+      amount: upTo('extra appointments', LIMITS.appointmentsPerWeek, ' a week'),
       basis: v.picklist(['perWeek', 'perWeekPer1000Patients'], "basis must be 'perWeek' or 'perWeekPer1000Patients'"),
     }),
     v.strictObject({ kind: v.literal('demandReduction'), fraction: fraction('demand reduction') }),
@@ -133,8 +156,8 @@ export const EffectSchema = v.variant(
       role: key('role id'),
       fraction: v.pipe(num('productivity change'), v.minValue(-0.9, 'productivity change cannot be below -90%'), v.maxValue(5, 'productivity change cannot exceed +500%')),
     }),
-    v.strictObject({ kind: v.literal('recruitment'), role: key('role id'), wtePerYear: nonNeg('WTE per year') }),
-    v.strictObject({ kind: v.literal('externalCapacity'), role: key('role id'), appointmentsPerWeek: nonNeg('appointments per week') }),
+    v.strictObject({ kind: v.literal('recruitment'), role: key('role id'), wtePerYear: upTo('WTE per year', LIMITS.recruitsPerYear) }),
+    v.strictObject({ kind: v.literal('externalCapacity'), role: key('role id'), appointmentsPerWeek: upTo('appointments per week', LIMITS.appointmentsPerWeek) }),
   ],
   'effect kind must be one of extraAppointments, demandReduction, navigationShare, productivity, recruitment, externalCapacity',
 );
@@ -146,7 +169,7 @@ export const InterventionSchema = v.strictObject({
   start: isoDate('start date'),
   end: v.nullable(isoDate('end date')),
   rampWeeks: v.pipe(num('ramp-up'), v.integer('ramp-up must be whole weeks'), v.minValue(0, 'ramp-up cannot be negative'), v.maxValue(1040, 'ramp-up cannot exceed 1040 weeks')),
-  annualCost: nonNeg('annual cost'),
+  annualCost: upTo('annual cost', LIMITS.gbp, ' GBP'),
   effect: EffectSchema,
   source,
 });
@@ -168,11 +191,38 @@ export const FundingSchema = v.strictObject({
   id: key('funding id'),
   name: name('funding name'),
   kind: v.picklist(['recurrent', 'oneOff'], "funding kind must be 'recurrent' or 'oneOff'"),
-  amountGBP: nonNeg('funding amount'),
+  amountGBP: upTo('funding amount', LIMITS.gbp, ' GBP'),
   from: isoDate('funding start'),
   to: v.nullable(isoDate('funding end')),
   source,
 });
+
+/**
+ * Overrides in all scenarios together. Each is checked against the whole workbook, so this bounds
+ * the work of opening a file (10 scenarios of 10,000 overrides open in about a second).
+ */
+export const MAX_OVERRIDES = 100_000;
+
+/** Overrides in a list of scenarios of unknown shape (also used before the schema runs). */
+export function countOverrides(scenarios: unknown): number {
+  if (!Array.isArray(scenarios)) return 0;
+  let n = 0;
+  for (const s of scenarios) if (s && typeof s === 'object' && Array.isArray((s as { overrides?: unknown }).overrides)) n += (s as { overrides: unknown[] }).overrides.length;
+  return n;
+}
+
+// An uncertain assumption: a triangular distribution over the value at `path` (MODEL.md section 11).
+// The most likely value is the one in the cell (as the scenario sees it) unless `mode` says otherwise.
+export const RangeSchema = v.pipe(
+  v.strictObject({
+    path: v.pipe(v.string('range path must be text'), v.minLength(1, 'range path cannot be empty'), v.maxLength(300, 'range path is too long')),
+    min: num('range minimum'),
+    mode: v.nullable(num('most likely value')),
+    max: num('range maximum'),
+  }),
+  v.check((r) => r.min <= r.max, 'the minimum of a range cannot be above its maximum'),
+  v.check((r) => r.mode === null || (r.mode >= r.min && r.mode <= r.max), 'the most likely value must lie between the minimum and the maximum'),
+);
 
 const table = <T extends v.GenericSchema>(item: T, what: string, max: number) =>
   v.pipe(v.array(item, `${what} must be a list`), v.maxLength(max, `${what} has more than ${max} rows`));
@@ -193,8 +243,14 @@ export const WorkbookSchema = v.strictObject({
   workforce: table(WorkforceSchema, 'workforce', 200000),
   externalCapacity: table(ExternalCapacitySchema, 'external capacity', 5000),
   interventions: table(InterventionSchema, 'interventions', 2000),
-  scenarios: v.pipe(table(ScenarioSchema, 'scenarios', 100), v.minLength(1, 'a workbook needs at least one scenario')),
+  scenarios: v.pipe(
+    table(ScenarioSchema, 'scenarios', 100),
+    v.minLength(1, 'a workbook needs at least one scenario'),
+    v.check((list) => countOverrides(list) <= MAX_OVERRIDES, `the scenarios have more than ${MAX_OVERRIDES.toLocaleString('en-GB')} overrides in all`),
+  ),
   funding: table(FundingSchema, 'funding', 500),
+  /** Format version 2: ranges on uncertain assumptions, for Monte Carlo runs (optional). */
+  ranges: v.optional(table(RangeSchema, 'ranges', 2000)),
 });
 
 export type Workbook = v.InferOutput<typeof WorkbookSchema>;
@@ -215,3 +271,4 @@ export type EffectKind = Effect['kind'];
 export type Scenario = Workbook['scenarios'][number];
 export type Override = Scenario['overrides'][number];
 export type Funding = Workbook['funding'][number];
+export type Range = v.InferOutput<typeof RangeSchema>;

@@ -1,11 +1,11 @@
 // The Import data dialog's state: the published files chosen, the role mapping, and the plan of
 // what they would change (worked out by src/io/nhs, never here or in the UI). Applying the plan is
 // one edit of the workspace, so one Undo takes the whole import back.
-import type { Workspace } from './workspace.svelte';
+import type { OpenWorkbook } from './open-workbook.svelte';
 import { planImport, readNhsFile, type ImportPlan, type NhsFile, type RoleMapping } from '../io/nhs';
 
 export class ImportManager {
-  readonly #ws: Workspace;
+  readonly #ws: OpenWorkbook;
   files = $state.raw<NhsFile[]>([]);
   /** Files refused, each with its message. */
   errors = $state.raw<string[]>([]);
@@ -16,7 +16,7 @@ export class ImportManager {
     return wb && this.files.length ? planImport(wb, this.files, this.mapping) : null;
   });
 
-  constructor(ws: Workspace) {
+  constructor(ws: OpenWorkbook) {
     this.#ws = ws;
   }
 

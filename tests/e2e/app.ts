@@ -75,12 +75,13 @@ export class AppPage {
   }
 
   /** FY rows of the yearly table, with full-precision values. */
-  async years(): Promise<Record<string, Record<string, number>>> {
+  /** The yearly table as data-value holds it: full precision, null where a figure has no value. */
+  async years(): Promise<Record<string, Record<string, number | null>>> {
     return this.page.$$eval('[data-years] tr[data-fy]', (rows) =>
       Object.fromEntries(
         rows.map((r) => [
           r.getAttribute('data-fy')!,
-          Object.fromEntries(Array.from(r.querySelectorAll('td[data-metric]')).map((td) => [td.getAttribute('data-metric')!, Number(td.getAttribute('data-value'))])),
+          Object.fromEntries(Array.from(r.querySelectorAll('td[data-metric]')).map((td) => [td.getAttribute('data-metric')!, td.getAttribute('data-value') === 'null' ? null : Number(td.getAttribute('data-value'))])),
         ]),
       ),
     );

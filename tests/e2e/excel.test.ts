@@ -119,7 +119,7 @@ describe('files in', () => {
     const other = join(dir, 'appointments.csv');
     writeFileSync(other, 'MONTH,COUNT\n2025-01,5\n');
     await page.setInputFiles('[data-testid="file-input"]', other);
-    await expect.poll(() => page.locator('[data-message="file"]').textContent()).toContain('appointments.csv was not opened. Open file opens Headroom workbooks (.headroom.json) and Excel files exported from Headroom (.xlsx); Import data reads published NHS files');
+    await expect.poll(() => page.locator('[data-message="file"]').textContent()).toContain('appointments.csv was not opened. Open file opens Headroom workbooks (.headroom.json), backups (.zip) and Excel files exported from Headroom (.xlsx); Import data reads published NHS files');
     const list = join(dir, 'list.csv');
     writeFileSync(list, `CODE,SUB_ICB_LOCATION_CODE,NUMBER_OF_PATIENTS\n${sample.practices[0].code},99F,14000\n`);
     await page.setInputFiles('[data-testid="file-input"]', list);

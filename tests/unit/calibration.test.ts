@@ -48,7 +48,7 @@ const targets: Target[] = [
     published: 30,
     test: 'over',
     source: `${STRATEGY}: GPs carry "well over 30" contacts a day`,
-    model: year('do-nothing', '2018/19').gpContactsPerGpDay,
+    model: year('do-nothing', '2018/19').gpContactsPerGpDay ?? 0,
   },
   {
     figure: 'Fully qualified GPs (headcount) per 100,000 patients, FY2018/19',

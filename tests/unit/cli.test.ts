@@ -84,7 +84,7 @@ describe('npm run calc', { timeout: 120_000 }, () => {
     ['an export that is not .xlsx', ['sample', '--export', 'out.csv'], '--export writes an Excel file: name it NAME.xlsx'],
     ['a missing file', ['nope.headroom.json'], 'calc: nope.headroom.json: no such file'],
     ['a file that is not JSON', ['@bad'], 'the file is not valid JSON'],
-    ['an invalid value, naming its path', ['@negative'], 'workforce[practice:F81001:gp].wte: WTE cannot be negative'],
+    ['an invalid value, naming its path', ['@negative'], 'workforce[practice:F81001:gp].wte: WTE must be from 0 to 5,000'],
     ['a file of another kind', ['@other'], "this is not a Headroom workbook (format is 'something-else'"],
     ['an unknown scenario, listing those that exist', ['sample', '--scenario', 'utopia'], "unknown scenario 'utopia'; this workbook has: do-nothing (\"Do nothing\"), worst-case"],
     ['an unknown format', ['sample', '--format', 'xml'], "--format must be json or csv, not 'xml'"],

@@ -60,7 +60,7 @@ describe('checking one edit against its row', () => {
     const wb = loadSample();
     const row = wb.workforce[0];
     const key = `${row.level}:${row.code}:${row.role}`;
-    expect(checkEdit(wb, ['workforce', key, 'wte'], -1)).toEqual({ ok: false, message: 'WTE cannot be negative' });
+    expect(checkEdit(wb, ['workforce', key, 'wte'], -1)).toEqual({ ok: false, message: 'WTE must be from 0 to 5,000' });
     const ok = checkEdit(wb, ['workforce', key, 'wte'], 5);
     expect(ok.ok && ok.workbook.workforce[0].wte).toBe(5);
     expect(wb.workforce[0].wte).toBe(row.wte);

@@ -25,7 +25,7 @@ export function role(id: string, over: Partial<Role> = {}): Role {
 export function tiny(over: Partial<Workbook> = {}): Workbook {
   return {
     format: 'headroom-workbook',
-    version: 1,
+    version: 2,
     name: 'Tiny',
     description: '',
     settings: { startDate: '2024-04-01', horizonYears: 1, needWeighting: false, navigationShare: 0, gpFtePerHeadcount: 0.8, arrsCapPerWeightedPatient: null, sources: {} },

@@ -33,7 +33,7 @@ describe('reading a workbook file', () => {
   });
 
   it('names the row and field of a bad value', () => {
-    expect(problemsOf((wb) => (wb.practices[0].registered = -5))).toEqual([{ path: `practices[${sample.practices[0].code}].registered`, message: 'registered list cannot be negative' }]);
+    expect(problemsOf((wb) => (wb.practices[0].registered = -5))).toEqual([{ path: `practices[${sample.practices[0].code}].registered`, message: 'registered list must be from 0 to 2,000,000 patients' }]);
     const row = sample.workforce[0];
     expect(problemsOf((wb) => ((wb.workforce[0] as { wte: unknown }).wte = 'lots'))[0]).toEqual({ path: `workforce[${row.level}:${row.code}:${row.role}].wte`, message: 'WTE must be a number' });
     expect(problemsOf((wb) => (wb.practices[1].pcn = 'NOPE'))).toEqual([{ path: `practices[${sample.practices[1].code}].pcn`, message: "no PCN has the code 'NOPE'" }]);
@@ -48,7 +48,7 @@ describe('reading a workbook file', () => {
 
   it('refuses a scenario whose overrides would break the workbook, naming the scenario', () => {
     const problems = problemsOf((wb) => wb.scenarios[0].overrides.push({ path: `practices[${sample.practices[0].code}].registered`, value: -1 }));
-    expect(problems).toEqual([{ path: `scenarios[${sample.scenarios[0].id}].overrides`, message: `these overrides make practices[${sample.practices[0].code}].registered invalid: registered list cannot be negative` }]);
+    expect(problems).toEqual([{ path: `scenarios[${sample.scenarios[0].id}].overrides`, message: `these overrides make practices[${sample.practices[0].code}].registered invalid: registered list must be from 0 to 2,000,000 patients` }]);
   });
 
   it('refuses a day that does not exist, wherever a date is', () => {
@@ -75,7 +75,7 @@ describe('reading a workbook file', () => {
   it('refuses an empty or oversized file before reading it', () => {
     expect(checkFileSize(0)).toBe('the file is empty');
     expect(checkFileSize(MAX_FILE_BYTES)).toBeNull();
-    expect(checkFileSize(MAX_FILE_BYTES + 1)).toMatch(/^the file is 50\.0 MB; a Headroom workbook is at most 50 MB$/);
+    expect(checkFileSize(MAX_FILE_BYTES + 1)).toMatch(/^the file is 30\.0 MB; a Headroom workbook is at most 30 MB$/);
   });
 
   it('makes a safe file name from any workbook name', () => {

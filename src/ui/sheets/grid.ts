@@ -1,6 +1,6 @@
 // The one place that talks to AG Grid: modules, theme, and the translation between sheet
 // definitions and column definitions. Edits never change the grid's rows directly: a valueSetter
-// hands the new value to the workspace and returns false; the grid redraws from the workbook.
+// hands the new value to the open workbook and returns false; the grid redraws from the workbook.
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type ValueGetterParams } from 'ag-grid-community';
 import { fieldOf, getIn, type Column, type RecordField, type TableSheet } from './sheets';
 import { display } from './codec';

@@ -1,0 +1,166 @@
+// The app's state, wired in one place. Each room has one job:
+//   library      the workbooks kept in this browser
+//   book         the open workbook, its edits with undo/redo, and its checks
+//   persistence  autosave, the save state, and other tabs with the same workbook
+//   results      the view chosen (scenario, place, year) and the figures the engine computed
+// The UI reads these and calls their methods; it never reaches storage or the worker itself.
+// What touches more than one room (opening, creating, deleting a workbook; files) lives here.
+import { describeProblems } from '../model/validate';
+import type { Workbook } from '../model/schema';
+import { EngineClient } from '../engine-client';
+import { WorkbookStore } from '../storage/store';
+import { loadSample } from '../sample';
+import { blankWorkbook } from './blank';
+import { fileNameFor, serializeWorkbook, type ReadStage } from '../io/workbook-file';
+import { Library, checkName } from './library.svelte';
+import { OpenWorkbook } from './open-workbook.svelte';
+import { Persistence } from './persistence.svelte';
+import { Results, type Engine } from './results.svelte';
+
+export type { EditInput, Refused } from './open-workbook.svelte';
+export type { SaveStatus } from './persistence.svelte';
+
+export class AppState {
+  readonly library: Library;
+  readonly book: OpenWorkbook;
+  readonly persistence: Persistence;
+  readonly results: Results;
+
+  constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
+    this.library = new Library(store);
+    this.book = new OpenWorkbook((change) => {
+      if (change.kind === 'edit') this.persistence.record(change.edits);
+      this.results.follow(change);
+    });
+    this.persistence = new Persistence(store, this.book, this.library);
+    this.results = new Results(engine, this.book);
+  }
+
+  /** First run opens the sample; later runs reopen the last workbook. */
+  async start(): Promise<void> {
+    void this.library.requestPersistence();
+    try {
+      await this.library.refresh();
+      const target = await this.library.startingId();
+      if (target) await this.open(target);
+      else await this.createFrom('sample');
+    } catch (err) {
+      // storage unavailable (private window, blocked): work in memory and say so
+      this.persistence.unavailable(err);
+      await this.#load(null, 0, loadSample());
+    }
+  }
+
+  async open(id: string): Promise<void> {
+    await this.persistence.flush();
+    const row = await this.library.get(id);
+    if (!row) throw new Error('that workbook no longer exists');
+    await this.#load(row.id, row.revision, row.data);
+    await this.library.remember(row.id);
+  }
+
+  async createFrom(kind: 'sample' | 'blank', name?: string): Promise<void> {
+    const data = kind === 'sample' ? loadSample() : blankWorkbook();
+    await this.#createAndOpen(name ? { ...data, name } : data);
+  }
+
+  /** Opens a checked workbook (from a file) as a new stored workbook: never overwrites one. */
+  async adopt(data: Workbook): Promise<void> {
+    await this.#createAndOpen(data);
+  }
+
+  /** Stores several checked workbooks (a backup) as new workbooks and opens the first. */
+  async adoptAll(list: readonly Workbook[]): Promise<void> {
+    await this.persistence.flush();
+    const rows = [];
+    for (const data of list) rows.push(await this.library.create(data));
+    if (rows[0]) {
+      await this.#load(rows[0].id, rows[0].revision, rows[0].data);
+      await this.library.remember(rows[0].id);
+    }
+  }
+
+  async #createAndOpen(data: Workbook): Promise<void> {
+    await this.persistence.flush();
+    const row = await this.library.create(data);
+    await this.#load(row.id, row.revision, row.data);
+    await this.library.remember(row.id);
+  }
+
+  async duplicate(id: string): Promise<void> {
+    await this.persistence.flush();
+    const row = await this.library.duplicate(id);
+    await this.#load(row.id, row.revision, row.data);
+    await this.library.remember(row.id);
+  }
+
+  /** Renames a workbook; the open one by an edit, so that it can be undone. Returns why not, or null. */
+  async rename(id: string, name: string): Promise<string | null> {
+    const checked = checkName(name);
+    if (!checked.ok) return checked.message;
+    if (id === this.book.id) {
+      this.book.apply([{ path: ['name'], value: checked.name }], 'Rename workbook');
+      await this.persistence.flush();
+    } else await this.library.rename(id, checked.name);
+    await this.library.refresh();
+    return null;
+  }
+
+  async remove(id: string): Promise<void> {
+    const open = id === this.book.id;
+    if (open) this.persistence.discard();
+    await this.library.remove(id);
+    this.book.forget(id);
+    this.persistence.deleted(id);
+    await this.library.refresh();
+    if (open) {
+      const next = this.library.workbooks[0];
+      if (next) await this.open(next.id);
+      else await this.createFrom('sample');
+    }
+  }
+
+  async #load(id: string | null, revision: number, data: Workbook): Promise<void> {
+    this.persistence.begin(revision);
+    this.book.load(id, data);
+    await this.results.reset();
+    this.persistence.opened();
+  }
+
+  // ---- files -----------------------------------------------------------------------------------
+
+  fileName(): string {
+    return fileNameFor(this.book.name);
+  }
+
+  fileText(): string {
+    if (!this.book.workbook) throw new Error('no workbook is open');
+    return serializeWorkbook(this.book.workbook);
+  }
+
+  /**
+   * Checks an opened file's bytes in the worker, telling each stage as it starts; opens it as a new
+   * workbook or says what is wrong in one line, in the words on screen (`where`).
+   */
+  async openFile(bytes: Uint8Array, fileName: string, where?: (path: string) => string, onStage?: (stage: ReadStage) => void): Promise<{ ok: true } | { ok: false; message: string }> {
+    const parsed = await this.results.engine.parseFile(bytes, onStage);
+    if (!parsed.ok) return { ok: false, message: `${clipName(fileName)} was not opened: ${describeProblems(parsed.problems, where)}` };
+    await this.adopt(parsed.workbook);
+    return { ok: true };
+  }
+
+  /** The same for text already read (tests, pasted files). */
+  openFileText(text: string, fileName: string, where?: (path: string) => string): Promise<{ ok: true } | { ok: false; message: string }> {
+    return this.openFile(new TextEncoder().encode(text), fileName, where);
+  }
+
+  /** Closes the channel to other tabs (tests run several apps in one page). */
+  dispose(): void {
+    this.persistence.dispose();
+  }
+}
+
+/** A file name short enough to leave the message its room. */
+function clipName(name: string): string {
+  return name.length > 60 ? name.slice(0, 59) + '…' : name;
+}

@@ -1,0 +1,167 @@
+// The state managers together, as the UI drives them: library, open workbook, persistence and
+// results, on the real engine and an in-memory IndexedDB under happy-dom (runes stay live here).
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeApps, freshDbName, startApp, until } from './helpers';
+import { WorkbookStore } from '../../src/storage/store';
+import { HeadroomDb } from '../../src/storage/db';
+import { getAt } from '../../src/model/paths';
+import { loadSample } from '../../src/sample';
+
+afterEach(closeApps);
+
+const sample = loadSample();
+const [p1, p2] = sample.practices;
+const registered = (code: string) => ['practices', code, 'registered'];
+
+describe('first start', () => {
+  it('opens the sample and computes it; the next start reopens the last workbook opened', async () => {
+    const db = freshDbName();
+    const app = await startApp(db);
+    expect(app.library.workbooks).toHaveLength(1);
+    expect(app.book.name).toBe(sample.name);
+    expect(app.persistence.status).toBe('saved');
+    expect(app.results.view?.years.length).toBeGreaterThan(0);
+    expect(app.results.scenario).toBe(sample.scenarios[0].id);
+
+    await app.createFrom('blank', 'Second');
+    const again = await startApp(db);
+    expect(again.library.workbooks.map((w) => w.name).sort()).toEqual(['Second', sample.name].sort());
+    expect(again.book.name).toBe('Second');
+  });
+});
+
+describe('editing', () => {
+  it('applies an edit, recomputes the figures, saves it to the store, and undo takes it back', async () => {
+    const db = freshDbName();
+    const app = await startApp(db);
+    const before = app.results.view!;
+    const result = app.book.apply([{ path: registered(p1.code), value: p1.registered * 2 }], 'Edit');
+    expect(result).toEqual({ applied: 1, refused: [] });
+    expect(getAt(app.book.workbook!, registered(p1.code))).toBe(p1.registered * 2);
+    expect(app.book.canUndo).toBe(true);
+    expect(app.persistence.status).toBe('pending');
+    await until(() => app.results.view !== before, 'the recomputed view');
+    expect(app.results.view!.years[0].demandPerWeek).toBeGreaterThan(before.years[0].demandPerWeek);
+    await until(() => app.persistence.status === 'saved', 'the save');
+    const stored = await new WorkbookStore(new HeadroomDb(db)).get(app.book.id!);
+    expect(getAt(stored!.data, registered(p1.code))).toBe(p1.registered * 2);
+
+    expect(app.book.undo()).toBe('Edit');
+    expect(getAt(app.book.workbook!, registered(p1.code))).toBe(p1.registered);
+    expect(app.book.canRedo).toBe(true);
+    await until(() => app.results.view!.years[0].demandPerWeek === before.years[0].demandPerWeek, 'the figures as before');
+  });
+
+  it('refuses a bad value with a message and changes nothing', async () => {
+    const app = await startApp(freshDbName());
+    const wb = app.book.workbook;
+    const result = app.book.apply([{ path: registered(p1.code), value: -5 }], 'Edit');
+    expect(result.applied).toBe(0);
+    expect(result.refused[0].message).toBeTruthy();
+    expect(app.book.refused).toEqual(result.refused);
+    expect(app.book.workbook).toBe(wb);
+    expect(app.persistence.status).toBe('saved');
+  });
+
+  it('pauses the results while needs do not add up, and computes again once fixed', async () => {
+    const app = await startApp(freshDbName());
+    const need = sample.needs[0];
+    app.book.apply([{ path: ['needs', need.id, 'share'], value: need.share + 0.05 }], 'Edit');
+    expect(app.book.problems.length).toBeGreaterThan(0);
+    const paused = app.results.view;
+    app.book.undo();
+    expect(app.book.problems).toEqual([]);
+    await until(() => app.results.view !== paused, 'results again');
+  });
+
+  it('falls back to the first scenario when the one on screen is deleted', async () => {
+    const app = await startApp(freshDbName());
+    const wb = app.book.workbook!;
+    expect(wb.scenarios.length).toBeGreaterThan(1);
+    const second = wb.scenarios[1].id;
+    app.results.setView({ scenario: second });
+    await until(() => app.results.view?.request.scenario === second, 'the second scenario');
+    app.book.apply([{ path: ['scenarios'], value: wb.scenarios.filter((s) => s.id !== second) }], 'Delete');
+    expect(app.results.scenario).toBe(wb.scenarios[0].id);
+    await until(() => app.results.view?.request.scenario === wb.scenarios[0].id, 'the first scenario');
+  });
+});
+
+describe('saving', () => {
+  it('keeps the edits when a save fails, says why, and saves them on the next try', async () => {
+    const db = freshDbName();
+    const app = await startApp(db);
+    // every write fails as a full disk does
+    const proto = globalThis.IDBObjectStore.prototype;
+    const realPut = proto.put;
+    proto.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      app.book.apply([{ path: registered(p1.code), value: 4321 }], 'Edit');
+      await app.persistence.flush();
+      expect(app.persistence.status).toBe('failed');
+      expect(app.persistence.storageError).toContain('no room left');
+      expect(app.persistence.hasUnsaved).toBe(true);
+      expect(getAt(app.book.workbook!, registered(p1.code))).toBe(4321);
+    } finally {
+      proto.put = realPut;
+    }
+    await app.persistence.flush();
+    expect(app.persistence.status).toBe('saved');
+    expect(app.persistence.storageError).toBeNull();
+    const stored = await new WorkbookStore(new HeadroomDb(db)).get(app.book.id!);
+    expect(getAt(stored!.data, registered(p1.code))).toBe(4321);
+  });
+
+  it('two tabs on one workbook keep each other’s edits', async () => {
+    const db = freshDbName();
+    const a = await startApp(db);
+    const b = await startApp(db);
+    expect(b.book.id).toBe(a.book.id);
+    a.book.apply([{ path: registered(p1.code), value: 7777 }], 'Edit');
+    b.book.apply([{ path: registered(p2.code), value: 8888 }], 'Edit');
+    await a.persistence.flush();
+    await b.persistence.flush();
+    for (const tab of [a, b]) {
+      await until(() => getAt(tab.book.workbook!, registered(p1.code)) === 7777 && getAt(tab.book.workbook!, registered(p2.code)) === 8888, 'both edits in each tab');
+    }
+    const c = await startApp(db);
+    expect(getAt(c.book.workbook!, registered(p1.code))).toBe(7777);
+    expect(getAt(c.book.workbook!, registered(p2.code))).toBe(8888);
+  });
+});
+
+describe('library', () => {
+  it('renames the open workbook as an undoable edit, duplicates, and deletes the open one for the next', async () => {
+    const app = await startApp(freshDbName());
+    const first = app.book.id!;
+    expect(await app.rename(first, '  ')).toBe('a workbook needs a name');
+    expect(await app.rename(first, 'Planning 2026')).toBeNull();
+    expect(app.book.name).toBe('Planning 2026');
+    expect(app.library.workbooks[0].name).toBe('Planning 2026');
+    expect(app.book.canUndo).toBe(true);
+
+    await app.duplicate(first);
+    expect(app.book.name).toBe('Copy of Planning 2026');
+    expect(app.book.id).not.toBe(first);
+    expect(app.library.workbooks).toHaveLength(2);
+
+    await app.remove(app.book.id!);
+    expect(app.book.id).toBe(first);
+    expect(app.library.workbooks.map((w) => w.name)).toEqual(['Planning 2026']);
+  });
+
+  it('opens a file as a new workbook, and refuses a bad one naming the field', async () => {
+    const app = await startApp(freshDbName());
+    const text = app.fileText();
+    expect(await app.openFileText(text, 'copy.headroom.json')).toEqual({ ok: true });
+    expect(app.library.workbooks).toHaveLength(2);
+    const bad = JSON.parse(text);
+    bad.practices[0].registered = 'many';
+    const result = await app.openFileText(JSON.stringify(bad), 'bad.headroom.json');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain('bad.headroom.json was not opened');
+    expect(app.library.workbooks).toHaveLength(2);
+  });
+});
