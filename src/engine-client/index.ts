@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
 import type { Bridge, Edit, EntityRef, Explanation, Meta, SeekProgress, SeekRequest, SeekResult, YearRow } from '../engine';
+import type { ResultsData } from '../io/results-export';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 import type { ReadStage } from '../io/workbook-file';
@@ -67,6 +68,11 @@ export class EngineClient {
 
   cancelSeek(): Promise<void> {
     return this.#remote.cancelSeek();
+  }
+
+  /** Every scenario's yearly figures at every level and the chosen view's weekly series, for Excel. */
+  exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
+    return this.#remote.exportResults(view);
   }
 
   /** Checks a file in the worker; the bytes are handed over, not copied. */

@@ -9,6 +9,7 @@ import { Projection, type Edit, type Meta, type RecomputeKind } from './session'
 import type { EntityRef, PcnYear, YearRow } from './results';
 import type { Helper } from './parallel';
 import { seek, type SeekProgress, type SeekRequest, type SeekResult } from './seek';
+import { collectResults, type ResultsData } from '../io/results-export';
 import type { Explanation } from './explain';
 import { bridge, type Bridge } from './bridge';
 
@@ -115,6 +116,11 @@ export class EngineService {
   /** Stops the goal seek in progress (it rejects with 'goal seek was stopped'). */
   cancelSeek(): void {
     this.#seeking = null;
+  }
+
+  /** Every scenario's yearly figures at every level and the chosen view's weekly series, for Excel. */
+  exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
+    return collectResults(this.#need(), view);
   }
 
   /** How one figure was computed (see explain.ts): a financial year, or one week of a weekly chart. */

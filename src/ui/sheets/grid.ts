@@ -2,10 +2,9 @@
 // definitions and column definitions. Edits never change the grid's rows directly: a valueSetter
 // hands the new value to the open workbook and returns false; the grid redraws from the workbook.
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type ValueGetterParams } from 'ag-grid-community';
-import type { Column, RecordField, TableSheet } from './sheets';
+import { fieldOf, getIn, type Column, type RecordField, type TableSheet } from './sheets';
 import { display } from './codec';
 import type { Workbook } from '../../model/schema';
-import type { Segment } from '../../model/paths';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -24,29 +23,10 @@ export const gridTheme = themeQuartz.withParams({
 });
 
 export type Row = Record<string, unknown>;
+export { fieldOf, getIn };
 export type { GridApi, ColDef };
 
 export const NUMERIC = new Set(['int', 'number', 'percent', 'gbp', 'wte']);
-
-export function getIn(row: unknown, field: readonly Segment[]): unknown {
-  let v: unknown = row;
-  for (const s of field) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[s as string];
-  }
-  return v;
-}
-
-/** The field a column edits in this row, or null when the row has none (e.g. no role). */
-export function fieldOf(col: Column, row: Row): Segment[] | null {
-  if (col.fieldFor) return col.fieldFor(row);
-  if (col.field.length > 1) {
-    // nested fields exist only on some effect kinds
-    const parent = getIn(row, col.field.slice(0, -1));
-    if (!parent || typeof parent !== 'object' || !(String(col.field[col.field.length - 1]) in parent)) return null;
-  }
-  return col.field;
-}
 
 /** What the grid holds for sorting and editing: percent in percent units, lists as text. */
 export function cellValue(type: Column['type'], v: unknown): unknown {

@@ -60,6 +60,27 @@ export interface RecordSheet {
 
 export type Sheet = TableSheet | RecordSheet;
 
+export function getIn(row: unknown, field: readonly Segment[]): unknown {
+  let v: unknown = row;
+  for (const s of field) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[s as string];
+  }
+  return v;
+}
+
+/** The field a column edits in this row, or null when the row has none (e.g. no role). */
+export function fieldOf(col: Column, row: Record<string, unknown>): Segment[] | null {
+  if (col.fieldFor) return col.fieldFor(row);
+  if (col.field.length > 1) {
+    // nested fields exist only on some effect kinds
+    const parent = getIn(row, col.field.slice(0, -1));
+    if (!parent || typeof parent !== 'object' || !(String(col.field[col.field.length - 1]) in parent)) return null;
+  }
+  return col.field;
+}
+
+
 const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
 const roleIds = (wb: Workbook) => wb.roles.map((r) => r.id);
 const scopes = (wb: Workbook) => [...wb.systems.map((s) => `system:${s.code}`), ...wb.places.map((p) => `place:${p.code}`), ...wb.pcns.map((p) => `pcn:${p.code}`)];
