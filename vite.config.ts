@@ -6,8 +6,9 @@ import { initialJsReport } from './scripts/initial-js.js';
 
 // One config for the app, its worker and the test projects. `--mode single` builds the one-file
 // edition (scripts/vite/single.ts); every other build is the hosted, installable app.
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ command, mode }) => ({
   plugins: [svelte(), ...(mode === 'single' ? singleFile() : [pwa(), initialJsReport()])],
+  define: { __HEADROOM_SERVICE_WORKER__: JSON.stringify(command === 'build' && mode !== 'single') },
   // relative asset paths, so the hosted app works under any sub-path of a web server
   base: './',
   // a page opened from a file may start only classic workers (a module worker from a blob: URL is
@@ -28,7 +29,7 @@ export default defineConfig(({ mode }) => ({
       },
       {
         extends: true,
-        test: { name: 'dom', include: ['tests/storage/**/*.test.ts', 'tests/state/**/*.test.ts'], environment: 'happy-dom' },
+        test: { name: 'dom', include: ['tests/storage/**/*.test.ts', 'tests/state/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 },
       },
       {
         extends: true,

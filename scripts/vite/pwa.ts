@@ -10,6 +10,8 @@ export function pwa(): PluginOption {
   return VitePWA({
     // an update waits for the planner: the page shows "new version ready" and applies it on request
     registerType: 'prompt',
+    // the shipped Workbox build even when built from the tests (where NODE_ENV is "test")
+    mode: 'production',
     injectRegister: false,
     strategies: 'generateSW',
     filename: 'sw.js',
@@ -41,7 +43,8 @@ export function pwa(): PluginOption {
     },
     workbox: {
       // everything the app loads, sourcemaps aside: page, bundle, both engine workers, styles, icons
-      globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json,woff,woff2}'],
+      // (the plugin adds the manifest itself)
+      globPatterns: ['**/*.{html,js,css,svg,png,json,woff,woff2}'],
       globIgnores: ['**/*.map'],
       maximumFileSizeToCacheInBytes: PRECACHE_MAX_BYTES,
       navigateFallback: 'index.html',

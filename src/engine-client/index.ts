@@ -6,9 +6,11 @@
 import * as Comlink from 'comlink';
 import type { View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
-import type { Edit, Meta } from '../engine';
+import type { Bridge, Edit, EntityRef, Explanation, Meta, SeekProgress, SeekRequest, SeekResult, YearRow } from '../engine';
+import type { ResultsData } from '../io/results-export';
 import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
+import type { ReadStage } from '../io/workbook-file';
 import { createEngineWorker, createHelperWorker } from './workers';
 
 export type { View, ViewRequest, ScenarioYears } from '../engine/service';
@@ -44,8 +46,38 @@ export class EngineClient {
     return this.#remote.meta();
   }
 
-  parseFile(text: string): Promise<ParseResult> {
-    return this.#remote.parseFile(text);
+  /** How one figure was computed (a financial year, or one week of a weekly chart). */
+  explain(scenario: string, ref: EntityRef, key: string, at: { fy: string } | { week: number }): Promise<Explanation> {
+    return this.#remote.explain(scenario, ref, key, at);
+  }
+
+  /** What each of a scenario's changes buys in one financial year. */
+  bridge(scenario: string, ref: EntityRef, fy: string): Promise<Bridge> {
+    return this.#remote.bridge(scenario, ref, fy);
+  }
+
+  /** The whole workbook's yearly figures for a scenario, as the command line prints them. */
+  yearly(scenario: string): Promise<YearRow[]> {
+    return this.#remote.yearly(scenario);
+  }
+
+  /** Goal seek in the engine worker, with progress after each engine run. */
+  seek(request: SeekRequest, onProgress: (p: SeekProgress) => void): Promise<SeekResult> {
+    return this.#remote.seek(request, Comlink.proxy(onProgress));
+  }
+
+  cancelSeek(): Promise<void> {
+    return this.#remote.cancelSeek();
+  }
+
+  /** Every scenario's yearly figures at every level and the chosen view's weekly series, for Excel. */
+  exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
+    return this.#remote.exportResults(view);
+  }
+
+  /** Checks a file in the worker; the bytes are handed over, not copied. */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): Promise<ParseResult> {
+    return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined);
   }
 
   /**

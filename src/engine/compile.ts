@@ -18,6 +18,10 @@ export interface CompiledRoles {
   /** The same at safe contacts per day (GP roles with a safe level); equal to factor otherwise. */
   readonly safeFactor: Float64Array;
   readonly clinicalDays: Float64Array;
+  /** As in the workbook, to explain figures: contacts a day, safe contacts (NaN where none), did-not-attend rate. */
+  readonly contactsPerDay: Float64Array;
+  readonly safeContactsPerDay: Float64Array;
+  readonly dna: Float64Array;
   readonly leaving: Float64Array;
   readonly replacement: Float64Array;
   readonly lag: Int32Array;
@@ -83,7 +87,7 @@ export interface Compiled {
   readonly roles: CompiledRoles;
   readonly needs: CompiledNeeds;
   readonly systems: { readonly codes: string[]; readonly names: string[] };
-  readonly places: { readonly codes: string[]; readonly names: string[]; readonly system: Int32Array; readonly growth: Float64Array[] };
+  readonly places: { readonly codes: string[]; readonly names: string[]; readonly system: Int32Array; readonly growth: Float64Array[]; readonly growthRate: Float64Array };
   readonly pcns: { readonly codes: string[]; readonly names: string[]; readonly place: Int32Array; readonly practices: Int32Array[] };
   readonly practices: {
     readonly codes: string[];
@@ -122,6 +126,11 @@ export interface Compiled {
   readonly needWeighting: boolean;
   /** GBP available in each financial year from the workbook's funding table (whole workbook). */
   readonly fundingPerFy: Float64Array;
+  /** The same for each row of the funding table, to explain the total. */
+  readonly fundingRows: readonly { readonly id: string; readonly name: string; readonly perFy: Float64Array }[];
+  /** Demand growth a year and the twelve seasonal indices, to explain demand (rateSeason is their product). */
+  readonly rateGrowth: number;
+  readonly seasonality: readonly number[];
 }
 
 export function compile(wb: Workbook, scenario: Scenario): Compiled {
@@ -143,6 +152,7 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     names: wb.places.map((p) => p.name),
     system: Int32Array.from(wb.places, (p) => systemIdx.get(p.system) ?? 0),
     growth: wb.places.map((p) => growthSeries(T, p.populationGrowth)),
+    growthRate: Float64Array.from(wb.places, (p) => p.populationGrowth),
   };
   const pcnPractices: number[][] = wb.pcns.map(() => []);
   wb.practices.forEach((p, i) => pcnPractices[pcnIdx.get(p.pcn) ?? 0].push(i));
@@ -283,7 +293,10 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     gpFtePerHeadcount: wb.settings.gpFtePerHeadcount,
     consultationRate: wb.demand.consultationRate,
     needWeighting: wb.settings.needWeighting,
-    fundingPerFy: fundingByYear(wb, tl),
+    fundingPerFy: fundingByYear(wb.funding, tl),
+    fundingRows: wb.funding.map((f) => ({ id: f.id, name: f.name, perFy: fundingByYear([f], tl) })),
+    rateGrowth: wb.demand.rateGrowth,
+    seasonality: wb.demand.seasonality.slice(),
   };
   refreshLists(compiled);
   return compiled;
@@ -319,6 +332,9 @@ function compileRoles(wb: Workbook, T: number): CompiledRoles {
     factor,
     safeFactor,
     clinicalDays: Float64Array.from(rs, (r) => r.clinicalDaysPerYear),
+    contactsPerDay: Float64Array.from(rs, (r) => r.contactsPerDay),
+    safeContactsPerDay: Float64Array.from(rs, (r) => r.safeContactsPerDay ?? NaN),
+    dna: Float64Array.from(rs, (r) => r.dnaRate),
     leaving,
     replacement,
     lag,
@@ -462,9 +478,9 @@ export function systemOfPcn(c: Compiled, n: number): number {
  * the yearly amount, and a year it starts part way through shows its share of the weeks. A one-off
  * amount is a lump sum, not a weekly rate: it counts in full in the year of its `from` date.
  */
-function fundingByYear(wb: Workbook, tl: Timeline): Float64Array {
+function fundingByYear(rows: readonly Workbook['funding'][number][], tl: Timeline): Float64Array {
   const out = new Float64Array(tl.fyLabels.length);
-  for (const f of wb.funding) {
+  for (const f of rows) {
     const s = weekOf(tl, f.from);
     if (f.kind === 'oneOff') {
       if (s >= 0 && s < tl.T) out[tl.fyOfWeek[s]] += f.amountGBP;

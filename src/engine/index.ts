@@ -6,3 +6,5 @@ export { simulateStock } from './compile';
 export { HELPER_MIN_PCNS, PartEngine, helperSystems, type Helper, type HelperOptions, type Part } from './parallel';
 export { seek, parseTarget, resolveLever, SeekError, TARGET_KEYS, targetWords, type SeekRequest, type SeekResult, type SeekTarget, type SeekProgress, type TargetKey } from './seek';
 export { runMonteCarlo, LocalRunner, McCancelled, mcBase, runTasks, DEFAULT_RUNS, DEFAULT_SEED, type McSummary, type McRunner, type McInput, type McPart, type TornadoBar } from './montecarlo';
+export { FIGURE_KEYS, isFigureKey, type Explanation, type ExplainTerm, type ExplainInput, type FigureKey } from './explain';
+export { bridge, bridgeOrder, BRIDGE_METHOD, type Bridge, type BridgeStep } from './bridge';

@@ -185,7 +185,14 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 }
 
 /** Puts parts (in any order) together into the summary; throws if any task is missing. */
-export function summarise(base: McBase, seed: number, runs: number, parts: readonly McPart[]): McSummary {
+/** What a summary needs to know of the workbook: the parts of McBase that travel between threads. */
+export type McShape = Pick<McBase, 'ranges' | 'fyLabels' | 'T' | 'deterministic' | 'deterministicGap'>;
+
+export function shapeOf(b: McBase): McShape {
+  return { ranges: b.ranges, fyLabels: b.fyLabels, T: b.T, deterministic: b.deterministic, deterministicGap: b.deterministicGap };
+}
+
+export function summarise(base: McShape, seed: number, runs: number, parts: readonly McPart[]): McSummary {
   const Y = base.fyLabels.length;
   const K = MC_KEYS.length;
   const T = base.T;
@@ -233,7 +240,7 @@ export function summarise(base: McBase, seed: number, runs: number, parts: reado
 
 /** Anything that can run a chunk of tasks: the engine in this thread, or a worker. */
 export interface McRunner {
-  open(input: McInput): Promise<unknown> | unknown;
+  open(input: McInput): Promise<McShape> | McShape;
   run(seed: number, runs: number, from: number, to: number): Promise<McPart> | McPart;
 }
 
@@ -260,10 +267,11 @@ export async function runMonteCarlo(input: McInput, runners: readonly McRunner[]
   const runs = Math.floor(opts.runs ?? DEFAULT_RUNS);
   if (!(runs >= 1 && runs <= 100_000)) throw new Error('the number of draws must be a whole number from 1 to 100,000');
   const seed = (opts.seed ?? DEFAULT_SEED) >>> 0;
-  const base = mcBase(input);
+  if (runners.length === 0) throw new Error('no runner to compute the draws');
+  // every runner opens the workbook (off this thread when they are workers); one describes it
+  const [base] = await Promise.all(runners.map((r) => r.open(input)));
   const total = taskCount(runs, base.ranges.length);
   const chunk = Math.max(1, opts.chunk ?? 25);
-  await Promise.all(runners.map((r) => r.open(input)));
   const parts: McPart[] = [];
   let next = 0;
   let done = 0;
@@ -288,8 +296,9 @@ export async function runMonteCarlo(input: McInput, runners: readonly McRunner[]
 /** The engine in this thread as a runner (the command line, tests). */
 export class LocalRunner implements McRunner {
   #base: McBase | null = null;
-  open(input: McInput): void {
+  open(input: McInput): McShape {
     this.#base = mcBase(input);
+    return shapeOf(this.#base);
   }
   run(seed: number, runs: number, from: number, to: number): McPart {
     if (!this.#base) throw new Error('no workbook is open for Monte Carlo');

@@ -193,68 +193,70 @@ export function ratio(num: number, den: number): number | null {
 
 /** FY means of an entity's weekly series, with rates formed from the means (ratio of sums). */
 export function yearRows(c: Compiled, block: Float64Array, fundingShare: number): YearRow[] {
-  const { tl, layout } = c;
-  const T = tl.T;
-  const B = layout.base;
-  const rows: YearRow[] = [];
-  for (let f = 0; f < tl.fyLabels.length; f++) {
-    const first = tl.fyFirstWeek[f];
-    const count = tl.fyWeekCount[f];
-    const mean = (s: number) => {
-      let sum = 0;
-      for (let t = first; t < first + count; t++) sum += block[s * T + t];
-      return sum / count;
-    };
-    const demand = mean(B.demand);
-    const capacity = mean(B.capacity);
-    const capacitySafe = mean(B.capacitySafe);
-    const unmet = mean(B.unmet);
-    const gpWte = mean(B.gpWte);
-    const registered = mean(B.registered);
-    const needed = mean(B.gpWteNeededSafe);
-    const delivered = mean(B.delivered);
-    const workforceCost = mean(B.workforceCost) * 52;
-    const interventionCost = mean(B.interventionCost) * 52;
-    const externalCost = mean(B.externalCost) * 52;
-    const totalCost = workforceCost + interventionCost + externalCost;
-    const gpWteDays = mean(B.gpWteDays);
-    // stranded capacity is derived week by week, then averaged, so a summer surplus never hides
-    // a winter shortfall (MODEL.md section 1)
-    let stranded = 0;
-    for (let t = first; t < first + count; t++) {
-      const gap = block[B.demand * T + t] - block[B.capacity * T + t];
-      stranded += Math.max(0, block[B.unmet * T + t] - Math.max(0, gap));
-    }
-    rows.push({
-      fy: tl.fyLabels[f],
-      demandPerWeek: demand,
-      capacityPerWeek: capacity,
-      netGapPerWeek: demand - capacity,
-      unmetPerWeek: unmet,
-      strandedPerWeek: stranded / count,
-      capacityAtSafeWorkloadPerWeek: capacitySafe,
-      netGapAtSafeWorkloadPerWeek: demand - capacitySafe,
-      unmetAtSafeWorkloadPerWeek: mean(B.unmetSafe),
-      deliveredPerWeek: delivered,
-      gpWte,
-      gpContactsPerGpDay: ratio(mean(B.gpDelivered) * 52, gpWteDays),
-      gpWteNeededSafe: needed,
-      gpWteShortOfSafe: needed - gpWte,
-      gpHeadcountPer100k: registered > 0 ? ((gpWte / c.gpFtePerHeadcount) * 100_000) / registered : 0,
-      gpWtePer100k: registered > 0 ? (gpWte * 100_000) / registered : 0,
-      patientsPerGpWte: ratio(registered, gpWte),
-      registeredPatients: registered,
-      navigationShare: registered > 0 ? mean(B.navigatedWeight) / registered : c.navigationBase,
-      arrsNotHiredWte: block[B.arrsNotHired * T + first + count - 1],
-      workforceCostGBP: workforceCost,
-      interventionCostGBP: interventionCost,
-      externalCostGBP: externalCost,
-      totalCostGBP: totalCost,
-      costPerAppointmentGBP: delivered > 0 ? totalCost / (delivered * 52) : 0,
-      fundingGBP: c.fundingPerFy[f] * fundingShare,
-    });
+  const { tl } = c;
+  return tl.fyLabels.map((fy, f) => periodRow(c, block, tl.fyFirstWeek[f], tl.fyWeekCount[f], fy, c.fundingPerFy[f] * fundingShare));
+}
+
+/**
+ * The figures of weeks first .. first + count - 1 of an entity's block: a financial year, or one
+ * week for a point of a weekly chart. The one definition of every headline figure.
+ */
+export function periodRow(c: Compiled, block: Float64Array, first: number, count: number, fy: string, fundingGBP: number): YearRow {
+  const T = c.tl.T;
+  const B = c.layout.base;
+  const mean = (s: number) => {
+    let sum = 0;
+    for (let t = first; t < first + count; t++) sum += block[s * T + t];
+    return sum / count;
+  };
+  const demand = mean(B.demand);
+  const capacity = mean(B.capacity);
+  const capacitySafe = mean(B.capacitySafe);
+  const unmet = mean(B.unmet);
+  const gpWte = mean(B.gpWte);
+  const registered = mean(B.registered);
+  const needed = mean(B.gpWteNeededSafe);
+  const delivered = mean(B.delivered);
+  const workforceCost = mean(B.workforceCost) * 52;
+  const interventionCost = mean(B.interventionCost) * 52;
+  const externalCost = mean(B.externalCost) * 52;
+  const totalCost = workforceCost + interventionCost + externalCost;
+  const gpWteDays = mean(B.gpWteDays);
+  // stranded capacity is derived week by week, then averaged, so a summer surplus never hides
+  // a winter shortfall (MODEL.md section 1)
+  let stranded = 0;
+  for (let t = first; t < first + count; t++) {
+    const gap = block[B.demand * T + t] - block[B.capacity * T + t];
+    stranded += Math.max(0, block[B.unmet * T + t] - Math.max(0, gap));
   }
-  return rows;
+  return {
+    fy,
+    demandPerWeek: demand,
+    capacityPerWeek: capacity,
+    netGapPerWeek: demand - capacity,
+    unmetPerWeek: unmet,
+    strandedPerWeek: stranded / count,
+    capacityAtSafeWorkloadPerWeek: capacitySafe,
+    netGapAtSafeWorkloadPerWeek: demand - capacitySafe,
+    unmetAtSafeWorkloadPerWeek: mean(B.unmetSafe),
+    deliveredPerWeek: delivered,
+    gpWte,
+    gpContactsPerGpDay: ratio(mean(B.gpDelivered) * 52, gpWteDays),
+    gpWteNeededSafe: needed,
+    gpWteShortOfSafe: needed - gpWte,
+    gpHeadcountPer100k: registered > 0 ? ((gpWte / c.gpFtePerHeadcount) * 100_000) / registered : 0,
+    gpWtePer100k: registered > 0 ? (gpWte * 100_000) / registered : 0,
+    patientsPerGpWte: ratio(registered, gpWte),
+    registeredPatients: registered,
+    navigationShare: registered > 0 ? mean(B.navigatedWeight) / registered : c.navigationBase,
+    arrsNotHiredWte: block[B.arrsNotHired * T + first + count - 1],
+    workforceCostGBP: workforceCost,
+    interventionCostGBP: interventionCost,
+    externalCostGBP: externalCost,
+    totalCostGBP: totalCost,
+    costPerAppointmentGBP: delivered > 0 ? totalCost / (delivered * 52) : 0,
+    fundingGBP,
+  };
 }
 
 /** Share of the workbook's funding that an entity carries: its share of registered patients. */

@@ -2,7 +2,7 @@
 // (MODEL.md section 9). Every scenario is computed from the same base, so an edit to the base
 // reaches all of them, except where a scenario overrides the edited value.
 import type { Scenario, Workbook } from '../model/schema';
-import { formatPath, parsePath, setAt } from '../model/paths';
+import { formatPath, parsePath, PathWriter } from '../model/paths';
 
 export function findScenario(wb: Workbook, id: string): Scenario {
   const s = wb.scenarios.find((x) => x.id === id);
@@ -12,12 +12,12 @@ export function findScenario(wb: Workbook, id: string): Scenario {
 
 /** The workbook as the scenario sees it. Overrides were checked when the workbook was validated. */
 export function applyScenario(wb: Workbook, scenario: Scenario): Workbook {
-  let out = wb;
+  const out = new PathWriter(wb);
   for (const o of scenario.overrides) {
     const path = parsePath(o.path);
-    if (path) out = setAt(out, path, o.value);
+    if (path) out.set(path, o.value);
   }
-  return out;
+  return out.root;
 }
 
 /** Canonical text of each path the scenario overrides, to tell which base edits it ignores. */

@@ -60,6 +60,8 @@ export interface SeekRequest {
   ref?: EntityRef;
   min?: number | null;
   max?: number | null;
+  /** The lever as the planner chose it ("Recruit 120 GPs"), for the messages; the path otherwise. */
+  label?: string;
 }
 
 export interface SeekProgress {
@@ -251,6 +253,7 @@ export async function seek(wb: Workbook, req: SeekRequest, opts: SeekOptions = {
   const base = trialBase(wb, req.scenario);
   const ref = req.ref ?? TOTAL;
   const lever = resolveLever(base.workbook, req.lever);
+  const name = req.label ?? lever.text;
   const [dlo, dhi] = defaultRange(base, lever);
   const lo = req.min ?? dlo;
   const hi = req.max ?? dhi;
@@ -301,13 +304,13 @@ export async function seek(wb: Workbook, req: SeekRequest, opts: SeekOptions = {
   const where = `${req.fy}${ref.level === 'total' ? '' : ` (${ref.level} ${ref.code})`}`;
   if (!rising && !falling) {
     const best = bestEnd(ys, target);
-    return result(xs[best], met(ys[best]), `${KEY_WORDS[target.key]} in ${where} does not move one way as ${lever.text} rises (${ys.map(round).join(', ')} across the range), so there is no single answer to seek; try a narrower range`);
+    return result(xs[best], met(ys[best]), `${KEY_WORDS[target.key]} in ${where} does not move one way as ${name} rises (${ys.map(round).join(', ')} across the range), so there is no single answer to seek; try a narrower range`);
   }
-  if (met(ys[0])) return result(xs[0], true, `${targetWords(target)} in ${where} already holds at the bottom of the range (${lever.text} = ${round(xs[0])})`);
+  if (met(ys[0])) return result(xs[0], true, `${targetWords(target)} in ${where} already holds at the bottom of the range (${name} = ${round(xs[0])})`);
   const first = ys.findIndex(met);
   if (first < 0) {
     const best = bestEnd(ys, target);
-    return result(xs[best], false, cannotReach(base, lever, target, xs, ys, best, at.get(xs[best])!, f, where));
+    return result(xs[best], false, cannotReach(base, lever, name, target, xs, ys, best, at.get(xs[best])!, f, where));
   }
 
   // narrow the bracket [a: misses, b: meets]
@@ -347,7 +350,7 @@ export async function seek(wb: Workbook, req: SeekRequest, opts: SeekOptions = {
     low = a;
     high = b;
   }
-  const moved = lever.group ? `${lever.text} scaled by ${round(b)} (now 1)` : `${lever.text} = ${round(b)} (now ${round(now)})`;
+  const moved = lever.group ? `${name} scaled by ${round(b)} (now 1)` : `${name} = ${round(b)} (now ${round(now)})`;
   return result(b, true, `${targetWords(target)} in ${where} needs ${moved}; ${KEY_WORDS[target.key]} is then ${round(figure(at.get(b)!))}`);
 }
 
@@ -358,9 +361,9 @@ function bestEnd(ys: number[], t: SeekTarget): number {
 }
 
 /** Why the target is out of reach: how far the lever gets, and what it cannot touch. */
-function cannotReach(base: TrialBase, lever: Lever, t: SeekTarget, xs: number[], ys: number[], best: number, r: TrialResult, f: number, where: string): string {
+function cannotReach(base: TrialBase, lever: Lever, name: string, t: SeekTarget, xs: number[], ys: number[], best: number, r: TrialResult, f: number, where: string): string {
   const end = best === xs.length - 1 ? 'the top' : best === 0 ? 'the bottom' : 'the best point';
-  let msg = `no value of ${lever.text} from ${round(xs[0])} to ${round(xs[xs.length - 1])} gives ${targetWords(t)} in ${where}: at ${end} of the range (${round(xs[best])}) it is still ${round(ys[best])}`;
+  let msg = `no value of ${name} from ${round(xs[0])} to ${round(xs[xs.length - 1])} gives ${targetWords(t)} in ${where}: at ${end} of the range (${round(xs[best])}) it is still ${round(ys[best])}`;
   const movedBy = Math.abs(ys[ys.length - 1] - ys[0]);
   msg += `, and the whole range moves it by only ${round(movedBy)}`;
   const wb = base.workbook;

@@ -3,11 +3,15 @@
 // Everything returned is plain data or typed arrays, which the worker copies to the page (see
 // workers/engine.worker.ts for why it does not transfer them).
 import type { Workbook } from '../model/schema';
-import { parseWorkbookText } from '../io/workbook-file';
+import { parseWorkbookBytes, type ReadStage } from '../io/workbook-file';
 import type { ParseResult } from '../model/validate';
 import { Projection, type Edit, type Meta, type RecomputeKind } from './session';
 import type { EntityRef, PcnYear, YearRow } from './results';
 import type { Helper } from './parallel';
+import { seek, type SeekProgress, type SeekRequest, type SeekResult } from './seek';
+import { collectResults, type ResultsData } from '../io/results-export';
+import type { Explanation } from './explain';
+import { bridge, type Bridge } from './bridge';
 
 export interface ViewRequest {
   scenario: string;
@@ -45,6 +49,7 @@ export class EngineService {
   #projection: Projection | null = null;
   #revision = 0;
   #helper: Helper | null = null;
+  #seeking: object | null = null;
 
   /** Shares full recomputes of large workbooks with a second thread from now on (see parallel.ts). */
   useHelper(helper: Helper): void {
@@ -94,9 +99,43 @@ export class EngineService {
     return this.#need().yearly(scenario, ref);
   }
 
-  /** Parses an untrusted file's text off the page's thread. */
-  parseFile(text: string): ParseResult {
-    return parseWorkbookText(text);
+  /**
+   * Goal seek on the open workbook (seek.ts). It yields between engine runs, so views and a
+   * cancel are answered meanwhile; the open workbook's own results are not touched.
+   */
+  async seek(request: SeekRequest, onProgress?: (p: SeekProgress) => void): Promise<SeekResult> {
+    const token = {};
+    this.#seeking = token;
+    return seek(this.#need().workbook, request, {
+      onProgress,
+      cancelled: () => this.#seeking !== token,
+      pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    });
+  }
+
+  /** Stops the goal seek in progress (it rejects with 'goal seek was stopped'). */
+  cancelSeek(): void {
+    this.#seeking = null;
+  }
+
+  /** Every scenario's yearly figures at every level and the chosen view's weekly series, for Excel. */
+  exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
+    return collectResults(this.#need(), view);
+  }
+
+  /** How one figure was computed (see explain.ts): a financial year, or one week of a weekly chart. */
+  explain(scenario: string, ref: EntityRef, key: string, at: { fy: string } | { week: number }): Explanation {
+    return this.#need().explain(scenario, ref, key, at);
+  }
+
+  /** What each of a scenario's changes buys, in one financial year (see bridge.ts). */
+  bridge(scenario: string, ref: EntityRef, fy: string): Bridge {
+    return bridge(this.#need().workbook, scenario, fy, ref);
+  }
+
+  /** Reads an untrusted file's bytes off the page's thread, telling each stage as it starts. */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): ParseResult {
+    return parseWorkbookBytes(bytes, onStage ? (s) => void onStage(s) : undefined);
   }
 
   #need(): Projection {

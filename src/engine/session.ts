@@ -9,6 +9,8 @@ import { emptyResults, recompute, scratchFor, type Results, type Scratch } from 
 import { HELPER_MIN_PCNS, HELPER_TIMEOUT_MS, recomputeShared, type Helper, type HelperOptions } from './parallel';
 import { entityBlock, fundingShare, listEntities, pcnYear, yearRows, type Entity, type EntityRef, type PcnYear, type YearRow } from './results';
 import type { Layout } from './layout';
+import { explainFigure, isFigureKey, FIGURE_KEYS, type Explanation, type Period } from './explain';
+import { mondayOf } from './timeline';
 
 export type { Edit } from './edits';
 
@@ -274,6 +276,27 @@ export class Projection {
     const f = run.compiled.tl.fyLabels.indexOf(fy);
     if (f < 0) throw new Error(`no financial year ${fy} in this workbook's horizon`);
     return pcnYear(run.compiled, run.results, f);
+  }
+
+  /**
+   * How one figure of one entity was computed, for a financial year (`fy`) or one week (`week`,
+   * for a point of a weekly chart), as terms that add up to it (see explain.ts).
+   */
+  explain(scenarioId: string, ref: EntityRef, key: string, at: { fy: string } | { week: number }): Explanation {
+    if (!isFigureKey(key)) throw new Error(`no figure called '${key}'; figures are ${FIGURE_KEYS.join(', ')}`);
+    const run = this.#run(scenarioId);
+    const c = run.compiled;
+    let period: Period;
+    if ('fy' in at) {
+      const f = c.tl.fyLabels.indexOf(at.fy);
+      if (f < 0) throw new Error(`no financial year ${at.fy} in this workbook's horizon (${c.tl.fyLabels[0]} to ${c.tl.fyLabels[c.tl.fyLabels.length - 1]})`);
+      period = { first: c.tl.fyFirstWeek[f], count: c.tl.fyWeekCount[f], label: at.fy, fy: f };
+    } else {
+      if (!Number.isInteger(at.week) || at.week < 0 || at.week >= c.tl.T) throw new Error(`no week ${at.week}: weeks run 0 to ${c.tl.T - 1}`);
+      period = { first: at.week, count: 1, label: `week of ${mondayOf(c.tl, at.week)}`, fy: null };
+    }
+    const block = entityBlock(c, run.results, ref, run.scratch);
+    return explainFigure({ c, block, ref, period, fundingShare: fundingShare(c, ref), scenario: { id: scenarioId, overridden: run.overridden } }, key);
   }
 
   meta(): Meta {

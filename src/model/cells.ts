@@ -7,7 +7,8 @@ import { getAt, setAt, type Path } from './paths';
 import * as S from './schema';
 import type { Workbook } from './schema';
 
-const ROW_SCHEMAS: Record<string, v.GenericSchema> = {
+/** The schema of one row of each table; scenario overrides are checked against these too. */
+export const ROW_SCHEMAS: Record<string, v.GenericSchema> = {
   systems: S.SystemSchema,
   places: S.PlaceSchema,
   pcns: S.PcnSchema,
@@ -21,11 +22,12 @@ const ROW_SCHEMAS: Record<string, v.GenericSchema> = {
   funding: S.FundingSchema,
 };
 
-const PART_SCHEMAS: Record<string, v.GenericSchema> = {
+export const PART_SCHEMAS: Record<string, v.GenericSchema> = {
   settings: S.SettingsSchema,
   demand: S.DemandSchema,
   name: v.pipe(v.string('the name must be text'), v.trim(), v.minLength(1, 'the name cannot be empty'), v.maxLength(200, 'the name is longer than 200 characters')),
   description: v.pipe(v.string('the description must be text'), v.maxLength(20000, 'the description is too long')),
+  ranges: S.WorkbookSchema.entries.ranges,
 };
 
 export type CellCheck = { ok: true; workbook: Workbook } | { ok: false; message: string };

@@ -8,7 +8,8 @@ export type MigrationStep = (doc: Json) => Json;
 
 /**
  * MIGRATIONS[n] upgrades version n to n + 1. Version 2 only adds optional fields (ranges on
- * uncertain assumptions), so a version-1 workbook is already a valid version-2 one.
+ * uncertain assumptions; `workshop`: levers, snapshots and the session log), so a version-1
+ * workbook is already a valid version-2 one.
  */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   1: (doc) => doc,

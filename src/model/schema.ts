@@ -7,7 +7,15 @@ import { parseIsoDate } from './dates';
 export const FORMAT = 'headroom-workbook';
 export const FORMAT_VERSION = 2;
 
-const num = (what: string) => v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`));
+// A non-zero number smaller than a billionth means nothing in a plan and, as a divisor (a list of
+// 6e-323 patients), overflows figures to Infinity: such values are damage, refused.
+const TINY = 1e-9;
+const num = (what: string) =>
+  v.pipe(
+    v.number(`${what} must be a number`),
+    v.finite(`${what} must be a finite number`),
+    v.check((x) => x === 0 || Math.abs(x) >= TINY, `${what} is too small to mean anything; write 0`),
+  );
 // Every number has a plausible range, stated in the message and in docs/workbook-format.md: a value
 // far outside any real plan (a WTE of 1e308, say) is a damaged or hostile file, and left in it would
 // make figures overflow to Infinity. The upper ends are generous (ten times England's largest).
@@ -197,6 +205,78 @@ export const FundingSchema = v.strictObject({
   source,
 });
 
+/**
+ * Overrides in all scenarios together. Each is checked against the whole workbook, so this bounds
+ * the work of opening a file (10 scenarios of 10,000 overrides open in about a second).
+ */
+export const MAX_OVERRIDES = 100_000;
+
+/** Overrides in a list of scenarios of unknown shape (also used before the schema runs). */
+export function countOverrides(scenarios: unknown): number {
+  if (!Array.isArray(scenarios)) return 0;
+  let n = 0;
+  for (const s of scenarios) if (s && typeof s === 'object' && Array.isArray((s as { overrides?: unknown }).overrides)) n += (s as { overrides: unknown[] }).overrides.length;
+  return n;
+}
+
+// ---- workshop mode: levers, pinned snapshots and the session log (optional, format version 2) ----
+
+const timestamp = (what: string) => v.pipe(v.string(`${what} must be text`), v.isoTimestamp(`${what} must be a date and time such as 2026-03-02T10:15:00.000Z`));
+const pathText = (what: string) => v.pipe(v.string(`${what} must be text`), v.minLength(1, `${what} cannot be empty`), v.maxLength(300, `${what} is too long`));
+const scalar = v.union([v.number(), v.pipe(v.string(), v.maxLength(20000)), v.boolean(), v.null()], 'a kept value must be a number, text, true/false or null');
+
+export const LeverSchema = v.pipe(
+  v.strictObject({
+    id: key('lever id'),
+    label: name('lever label'),
+    path: pathText('lever path'),
+    min: num('lever minimum'),
+    max: num('lever maximum'),
+    step: v.pipe(num('lever step'), v.gtValue(0, 'lever step must be above 0')),
+  }),
+  v.check((l) => l.min < l.max, 'a lever\'s minimum must be below its maximum'),
+);
+
+export const PinnedValueSchema = v.strictObject({ path: pathText('pinned value path'), value: scalar });
+
+export const SnapshotSchema = v.strictObject({
+  id: key('snapshot id'),
+  name: name('snapshot name'),
+  pinnedAt: timestamp('pinned at'),
+  scenario: key('scenario id'),
+  /** How many log entries there were when it was pinned: later changes tell what to set back. */
+  logLength: v.pipe(num('log length'), v.integer('log length must be a whole number'), v.minValue(0, 'log length cannot be negative')),
+  values: v.pipe(v.array(PinnedValueSchema, 'pinned values must be a list'), v.maxLength(10000, 'a snapshot keeps at most 10000 values')),
+  /** The whole workbook's yearly figures for its scenario when it was pinned (as `npm run calc` prints them). */
+  figures: v.pipe(
+    v.array(v.record(v.string(), v.union([v.number(), v.null(), v.pipe(v.string(), v.maxLength(20))])), 'figures must be a list of years'),
+    v.maxLength(40, 'figures cover at most 40 years'),
+  ),
+});
+
+export const LogChangeSchema = v.strictObject({ path: pathText('logged path'), old: scalar, value: scalar });
+
+export const LogEntrySchema = v.strictObject({
+  at: timestamp('log time'),
+  label: text('log label', 300),
+  changes: v.pipe(v.array(LogChangeSchema, 'logged changes must be a list'), v.maxLength(20000, 'a log entry keeps at most 20000 changes')),
+  /** Rows were added or deleted: logged by name only, so this entry cannot be taken back from the log. */
+  rows: v.boolean('rows must be true or false'),
+});
+
+export const WorkshopSchema = v.strictObject({
+  levers: v.pipe(v.array(LeverSchema, 'levers must be a list'), v.maxLength(40, 'a workbook has at most 40 levers')),
+  snapshots: v.pipe(v.array(SnapshotSchema, 'snapshots must be a list'), v.maxLength(100, 'a workbook keeps at most 100 snapshots')),
+  log: v.pipe(v.array(LogEntrySchema, 'the session log must be a list'), v.maxLength(5000, 'the session log keeps at most 5000 entries')),
+  /** The session under way: when it started and the index of its first log entry; null between sessions. */
+  session: v.nullable(
+    v.strictObject({
+      startedAt: timestamp('session start'),
+      from: v.pipe(num('session start entry'), v.integer('session start entry must be a whole number'), v.minValue(0, 'session start entry cannot be negative')),
+    }),
+  ),
+});
+
 // An uncertain assumption: a triangular distribution over the value at `path` (MODEL.md section 11).
 // The most likely value is the one in the cell (as the scenario sees it) unless `mode` says otherwise.
 export const RangeSchema = v.pipe(
@@ -229,10 +309,15 @@ export const WorkbookSchema = v.strictObject({
   workforce: table(WorkforceSchema, 'workforce', 200000),
   externalCapacity: table(ExternalCapacitySchema, 'external capacity', 5000),
   interventions: table(InterventionSchema, 'interventions', 2000),
-  scenarios: v.pipe(table(ScenarioSchema, 'scenarios', 100), v.minLength(1, 'a workbook needs at least one scenario')),
+  scenarios: v.pipe(
+    table(ScenarioSchema, 'scenarios', 100),
+    v.minLength(1, 'a workbook needs at least one scenario'),
+    v.check((list) => countOverrides(list) <= MAX_OVERRIDES, `the scenarios have more than ${MAX_OVERRIDES.toLocaleString('en-GB')} overrides in all`),
+  ),
   funding: table(FundingSchema, 'funding', 500),
+  workshop: v.optional(WorkshopSchema),
   /** Format version 2: ranges on uncertain assumptions, for Monte Carlo runs (optional). */
-  ranges: v.optional(table(RangeSchema, 'ranges', 2000)),
+  ranges: v.optional(table(RangeSchema, 'ranges', 2000), []),
 });
 
 export type Workbook = v.InferOutput<typeof WorkbookSchema>;
@@ -254,3 +339,8 @@ export type Scenario = Workbook['scenarios'][number];
 export type Override = Scenario['overrides'][number];
 export type Funding = Workbook['funding'][number];
 export type Range = v.InferOutput<typeof RangeSchema>;
+export type Workshop = v.InferOutput<typeof WorkshopSchema>;
+export type Lever = Workshop['levers'][number];
+export type Snapshot = Workshop['snapshots'][number];
+export type LogEntry = Workshop['log'][number];
+export type PinnedValue = Snapshot['values'][number];

@@ -2,8 +2,9 @@
 // of plain-English problems, each tied to the field path where it was found. Nothing here mutates
 // its input or merges it into live state: the result is a fresh object built by the schema.
 import * as v from 'valibot';
-import { WorkbookSchema, type Workbook } from './schema';
-import { formatPath, getAt, isKeyedTable, KEYED_TABLES, parsePath, rowKey, setAt, type Segment } from './paths';
+import { countOverrides, FORMAT_VERSION, MAX_OVERRIDES, WorkbookSchema, type Workbook } from './schema';
+import { formatPath, getAt, isKeyedTable, KEYED_TABLES, parsePath, PathWriter, rowKey, type Segment } from './paths';
+import { PART_SCHEMAS, ROW_SCHEMAS } from './cells';
 import { isMonday, parseIsoDate } from './dates';
 import { migrate } from './migrate';
 import { checkEdit } from './cells';
@@ -20,6 +21,11 @@ export type ParseResult = { ok: true; workbook: Workbook; warnings: Problem[] } 
 export function parseWorkbook(input: unknown): ParseResult {
   const migrated = migrate(input);
   if (!migrated.ok) return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+  // refuse an oversized file before the schema and the checks spend seconds on it
+  const overrides = countOverrides(migrated.value.scenarios);
+  if (overrides > MAX_OVERRIDES) {
+    return { ok: false, problems: [{ path: 'scenarios', message: `the scenarios have ${overrides.toLocaleString('en-GB')} overrides in all; a workbook may have at most ${MAX_OVERRIDES.toLocaleString('en-GB')}` }] };
+  }
   const shape = v.safeParse(WorkbookSchema, migrated.value, { abortEarly: false });
   if (!shape.success) return { ok: false, problems: shape.issues.slice(0, 50).map(toProblem) };
   const problems = checkWorkbook(shape.output);
@@ -27,12 +33,34 @@ export function parseWorkbook(input: unknown): ParseResult {
   return { ok: true, workbook: shape.output, warnings: workbookWarnings(shape.output) };
 }
 
-/** One line for a person: the first problem, and how many more there are. */
-export function describeProblems(problems: readonly Problem[]): string {
+/** Longest refusal shown or printed: one line, read at a glance. */
+export const MAX_MESSAGE_CHARS = 300;
+
+/**
+ * One line for a person, at most MAX_MESSAGE_CHARS: the first few problems and how many more there
+ * are. `where` turns a path into words (the app names the sheet, row and column; the command line
+ * keeps the path).
+ */
+export function describeProblems(problems: readonly Problem[], where: (path: string) => string = (p) => p): string {
   if (problems.length === 0) return 'no problems';
-  const first = problems[0];
-  const head = first.path ? `${first.path}: ${first.message}` : first.message;
-  return problems.length > 1 ? `${head} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : head;
+  const one = (p: Problem) => {
+    const place = p.path ? where(p.path) : '';
+    return clip((place ? `${place}: ${p.message}` : p.message).replace(/\s+/g, ' '), 160);
+  };
+  const rest = (n: number) => (n > 0 ? ` (and ${n} more problem${n > 1 ? 's' : ''})` : '');
+  let out = one(problems[0]);
+  let shown = 1;
+  while (shown < Math.min(problems.length, 3)) {
+    const next = `${out}; ${one(problems[shown])}`;
+    if (next.length + rest(problems.length - shown - 1).length > MAX_MESSAGE_CHARS) break;
+    out = next;
+    shown++;
+  }
+  return clip(out, MAX_MESSAGE_CHARS - rest(problems.length - shown).length) + rest(problems.length - shown);
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, max - 1) + '…';
 }
 
 function toProblem(issue: v.BaseIssue<unknown>): Problem {
@@ -160,11 +188,14 @@ function checkOverrides(wb: Workbook, scenarioId: string): Problem[] {
   const scenario = wb.scenarios.find((s) => s.id === scenarioId);
   if (!scenario || scenario.overrides.length === 0) return [];
   const out: Problem[] = [];
-  let applied: Workbook = wb;
+  // one copy-on-write pass, not a copy of the workbook per override: 10,000 overrides stay fast
+  const applied = new PathWriter(wb);
+  const parts = new Set<string>();
   scenario.overrides.forEach((o, i) => {
+    if (out.length >= 50) return;
     const at = `scenarios[${scenarioId}].overrides[${i}]`;
     const path = parsePath(o.path);
-    if (!path) return out.push({ path: `${at}.path`, message: `'${o.path}' is not a workbook path` });
+    if (!path) return out.push({ path: `${at}.path`, message: `'${o.path.slice(0, 80)}' is not a workbook path` });
     if (path[0] === 'scenarios' || path[0] === 'format' || path[0] === 'version') {
       return out.push({ path: `${at}.path`, message: `a scenario cannot override ${String(path[0])}` });
     }
@@ -172,19 +203,43 @@ function checkOverrides(wb: Workbook, scenarioId: string): Problem[] {
     if (path[0] === 'settings' && (path[1] === 'startDate' || path[1] === 'horizonYears')) {
       return out.push({ path: `${at}.path`, message: `a scenario cannot change settings.${String(path[1])}: all scenarios share one timeline` });
     }
-    const current = getAt(applied, path);
+    const current = applied.get(path);
     if (current === undefined || (current !== null && typeof current === 'object')) {
-      return out.push({ path: `${at}.path`, message: `'${o.path}' names no single value in this workbook` });
+      return out.push({ path: `${at}.path`, message: `'${o.path.slice(0, 80)}' names no single value in this workbook` });
     }
     if (current !== null && o.value !== null && typeof current !== typeof o.value) {
-      return out.push({ path: `${at}.value`, message: `'${o.path}' holds ${typeof current === 'number' ? 'a number' : typeof current === 'boolean' ? 'true or false' : 'text'}` });
+      return out.push({ path: `${at}.value`, message: `'${o.path.slice(0, 80)}' holds ${typeof current === 'number' ? 'a number' : typeof current === 'boolean' ? 'true or false' : 'text'}` });
     }
-    applied = setAt(applied, path, o.value);
+    applied.set(path, o.value);
+    parts.add(String(path[0]));
   });
   if (out.length) return out;
-  // The overridden workbook must satisfy every rule the base one does.
-  const shape = v.safeParse(WorkbookSchema, applied, { abortEarly: true });
-  const first = shape.success ? checkWorkbook(shape.output, false)[0] : toProblem(shape.issues[0]);
+  // The overridden workbook must satisfy every rule the base one does: the rows and blocks the
+  // overrides changed against their schemas (the rest is the base, already checked), then the
+  // rules between tables.
+  const result = applied.root as unknown as Record<string, unknown>;
+  const base = wb as unknown as Record<string, unknown>;
+  const invalid = (where: string, issue: v.BaseIssue<unknown>) => {
+    const p = toProblem(issue);
+    const path = p.path ? (p.path.startsWith('[') ? `${where}${p.path}` : `${where}.${p.path}`) : where;
+    return [{ path: `scenarios[${scenarioId}].overrides`, message: `these overrides make ${path} invalid: ${p.message}` }];
+  };
+  for (const part of parts) {
+    if (isKeyedTable(part)) {
+      const rows = result[part] as object[];
+      const was = base[part] as object[];
+      for (let i = 0; i < rows.length; i++) {
+        if (rows[i] === was[i]) continue;
+        const r = v.safeParse(ROW_SCHEMAS[part], rows[i], { abortEarly: true });
+        if (!r.success) return invalid(`${part}[${safeKey(part, rows[i]) ?? i}]`, r.issues[0]);
+      }
+    } else {
+      const schema = PART_SCHEMAS[part];
+      const r = schema ? v.safeParse(schema, result[part], { abortEarly: true }) : { success: false as const, issues: [] };
+      if (!r.success) return r.issues[0] ? invalid(part, r.issues[0]) : [{ path: `scenarios[${scenarioId}].overrides`, message: `a scenario cannot override ${part}` }];
+    }
+  }
+  const first = checkWorkbook(applied.root, false)[0];
   return first ? [{ path: `scenarios[${scenarioId}].overrides`, message: `these overrides make ${first.path || 'the workbook'} invalid: ${first.message}` }] : [];
 }
 
@@ -236,4 +291,21 @@ export function workbookWarnings(wb: Workbook): Problem[] {
     if (missing) out.push({ path: 'practices', message: `${missing} practice${missing > 1 ? 's have' : ' has'} no weighted list; need weighting uses the registered list for ${missing > 1 ? 'them' : 'it'}` });
   }
   return out;
+}
+
+export type StoredCheck = { ok: true; workbook: Workbook } | { ok: false; newer: boolean; problems: Problem[] };
+
+/**
+ * A workbook from the browser's store is untrusted too (a newer Headroom, a damaged disk, a hand
+ * edit): it is migrated and shape-checked exactly as a file is. Rules between tables are not
+ * required, since a workbook may be saved mid-edit with one broken; they show as flags when opened.
+ */
+export function checkStored(input: unknown): StoredCheck {
+  const version = input && typeof input === 'object' ? (input as { version?: unknown }).version : undefined;
+  const newer = typeof version === 'number' && version > FORMAT_VERSION;
+  const migrated = migrate(input);
+  if (!migrated.ok) return { ok: false, newer, problems: [{ path: migrated.path, message: migrated.message.replace('the file was made', 'it was made') }] };
+  const shape = v.safeParse(WorkbookSchema, migrated.value, { abortEarly: false });
+  if (!shape.success) return { ok: false, newer: false, problems: shape.issues.slice(0, 50).map(toProblem) };
+  return { ok: true, workbook: shape.output };
 }

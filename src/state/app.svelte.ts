@@ -3,20 +3,23 @@
 //   book         the open workbook, its edits with undo/redo, and its checks
 //   persistence  autosave, the save state, and other tabs with the same workbook
 //   results      the view chosen (scenario, place, year) and the figures the engine computed
+//   recovery     a workbook that did not finish opening last time, or failed its checks
 // The UI reads these and calls their methods; it never reaches storage or the worker itself.
 // What touches more than one room (opening, creating, deleting a workbook; files) lives here.
-import { describeProblems } from '../model/validate';
+import { checkStored, describeProblems } from '../model/validate';
+import { Recovery } from './recovery.svelte';
 import type { Workbook } from '../model/schema';
 import { EngineClient } from '../engine-client';
 import { WorkbookStore } from '../storage/store';
 import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
-import { fileNameFor, serializeWorkbook } from '../io/workbook-file';
+import { fileNameFor, serializeWorkbook, type ReadStage } from '../io/workbook-file';
 import { Library, checkName } from './library.svelte';
 import { OpenWorkbook } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
 import { Results, type Engine } from './results.svelte';
 import { Origins, distinctName } from './origins.svelte';
+import { Explainer, type ExplainEngine } from './explain.svelte';
 
 export type { EditInput, Refused } from './open-workbook.svelte';
 export type { SaveStatus } from './persistence.svelte';
@@ -28,16 +31,25 @@ export class AppState {
   readonly results: Results;
   /** Which file each workbook opened from a file came from, and when. */
   readonly origins: Origins;
+  /** How a figure was computed, and what a scenario's changes buy. */
+  readonly explain: Explainer;
+  readonly recovery: Recovery;
+  /** Words for a workbook path on screen (the UI passes the sheets' names; tests keep paths). */
+  where: (path: string) => string = (p) => p;
 
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
     this.book = new OpenWorkbook((change) => {
-      if (change.kind === 'edit') this.persistence.record(change.edits);
-      this.results.follow(change);
+      // edits taken in from another tab are stored already; an aside (the workshop's record) is
+      // stored but changes no figure
+      if (change.kind === 'edit' || change.kind === 'aside') this.persistence.record(change.edits);
+      if (change.kind !== 'aside') this.results.follow(change);
     });
     this.persistence = new Persistence(store, this.book, this.library);
     this.results = new Results(engine, this.book);
     this.origins = new Origins(store);
+    this.explain = new Explainer(engine as ExplainEngine);
+    this.recovery = new Recovery(store);
   }
 
   /** First run opens the sample; later runs reopen the last workbook. */
@@ -46,6 +58,13 @@ export class AppState {
     try {
       await this.library.refresh();
       await this.origins.load();
+      // the last workbook froze or crashed the page before its figures showed: do not reopen it
+      const unfinished = await this.recovery.unfinished();
+      const name = unfinished ? this.library.nameOf(unfinished) : undefined;
+      if (unfinished && name !== undefined) {
+        this.recovery.report({ kind: 'stuck', id: unfinished, name, reason: '' });
+        return;
+      }
       const target = await this.library.startingId();
       if (target) await this.open(target);
       else await this.createFrom('sample');
@@ -56,12 +75,21 @@ export class AppState {
     }
   }
 
-  async open(id: string): Promise<void> {
+  /** Opens a stored workbook after checking it as a file is checked; one that fails is reported, not opened. */
+  async open(id: string): Promise<boolean> {
     await this.persistence.flush();
     const row = await this.library.get(id);
     if (!row) throw new Error('that workbook no longer exists');
-    await this.#load(row.id, row.revision, row.data);
+    const checked = checkStored(row.data);
+    if (!checked.ok) {
+      const name = typeof row.name === 'string' ? row.name.slice(0, 200) : 'A workbook';
+      this.recovery.report({ kind: checked.newer ? 'newer' : 'damaged', id, name, reason: describeProblems(checked.problems, this.where) });
+      return false;
+    }
+    if (this.recovery.trouble?.id === id) this.recovery.report(null);
+    await this.#load(row.id, row.revision, checked.workbook);
     await this.library.remember(row.id);
+    return true;
   }
 
   async createFrom(kind: 'sample' | 'blank', name?: string): Promise<void> {
@@ -72,6 +100,17 @@ export class AppState {
   /** Opens a checked workbook (from a file) as a new stored workbook: never overwrites one. */
   async adopt(data: Workbook): Promise<void> {
     await this.#createAndOpen(data);
+  }
+
+  /** Stores several checked workbooks (a backup) as new workbooks and opens the first. */
+  async adoptAll(list: readonly Workbook[]): Promise<void> {
+    await this.persistence.flush();
+    const rows = [];
+    for (const data of list) rows.push(await this.library.create(data));
+    if (rows[0]) {
+      await this.#load(rows[0].id, rows[0].revision, rows[0].data);
+      await this.library.remember(rows[0].id);
+    }
   }
 
   async #createAndOpen(data: Workbook): Promise<void> {
@@ -95,17 +134,25 @@ export class AppState {
     if (id === this.book.id) {
       this.book.apply([{ path: ['name'], value: checked.name }], 'Rename workbook');
       await this.persistence.flush();
-    } else await this.library.rename(id, checked.name);
+    } else {
+      const revision = await this.library.rename(id, checked.name);
+      // another tab may have it open
+      if (revision !== null) this.persistence.announce({ kind: 'saved', id, revision });
+    }
     await this.library.refresh();
     return null;
   }
 
   async remove(id: string): Promise<void> {
-    const open = id === this.book.id;
+    if (this.recovery.trouble?.id === id) {
+      this.recovery.report(null);
+      await this.recovery.opened();
+    }
+    const open = id === this.book.id || this.book.workbook === null;
     if (open) this.persistence.discard();
     await this.library.remove(id);
     this.book.forget(id);
-    this.persistence.deleted(id);
+    this.persistence.announce({ kind: 'deleted', id });
     await this.library.refresh();
     if (open) {
       const next = this.library.workbooks[0];
@@ -115,6 +162,7 @@ export class AppState {
   }
 
   async #load(id: string | null, revision: number, data: Workbook): Promise<void> {
+    if (id !== null) await this.recovery.opening(id);
     this.persistence.begin(revision);
     this.book.load(id, data);
     await this.results.reset();
@@ -132,10 +180,13 @@ export class AppState {
     return serializeWorkbook(this.book.workbook);
   }
 
-  /** Checks an opened file in the worker; opens it as a new workbook or says what is wrong. */
-  async openFileText(text: string, fileName: string): Promise<{ ok: true } | { ok: false; message: string }> {
-    const parsed = await this.results.engine.parseFile(text);
-    if (!parsed.ok) return { ok: false, message: `${fileName} was not opened: ${describeProblems(parsed.problems)}` };
+  /**
+   * Checks an opened file's bytes in the worker, telling each stage as it starts; opens it as a new
+   * workbook or says what is wrong in one line, in the words on screen (`where`).
+   */
+  async openFile(bytes: Uint8Array, fileName: string, where?: (path: string) => string, onStage?: (stage: ReadStage) => void): Promise<{ ok: true } | { ok: false; message: string }> {
+    const parsed = await this.results.engine.parseFile(bytes, onStage);
+    if (!parsed.ok) return { ok: false, message: `${clipName(fileName)} was not opened: ${describeProblems(parsed.problems, where)}` };
     // a second copy of the same workbook gets a name of its own, and both say which file they came from
     const name = distinctName(parsed.workbook.name, this.library.workbooks.map((w) => w.name));
     await this.adopt(name === parsed.workbook.name ? parsed.workbook : { ...parsed.workbook, name });
@@ -143,8 +194,18 @@ export class AppState {
     return { ok: true };
   }
 
+  /** The same for text already read (tests, pasted files). */
+  openFileText(text: string, fileName: string, where?: (path: string) => string): Promise<{ ok: true } | { ok: false; message: string }> {
+    return this.openFile(new TextEncoder().encode(text), fileName, where);
+  }
+
   /** Closes the channel to other tabs (tests run several apps in one page). */
   dispose(): void {
     this.persistence.dispose();
   }
+}
+
+/** A file name short enough to leave the message its room. */
+function clipName(name: string): string {
+  return name.length > 60 ? name.slice(0, 59) + '…' : name;
 }

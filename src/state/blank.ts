@@ -18,5 +18,6 @@ export function blankWorkbook(): Workbook {
     interventions: [],
     scenarios: [{ id: 'base', name: 'Base', description: 'The workbook as entered.', overrides: [], interventions: [] }],
     funding: [],
+    ranges: [],
   };
 }

@@ -40,6 +40,10 @@ export function inverse(batch: Batch): Batch {
   return { label: batch.label, changes };
 }
 
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((s, i) => String(s) === String(b[i]));
+}
+
 function rowIndex(wb: Workbook, path: Path): number {
   const [table, key] = path;
   if (path.length < 3 || typeof table !== 'string' || !isKeyedTable(table)) return -1;
@@ -55,13 +59,28 @@ function readdress(wb: Workbook, path: Path, index: number): Path {
 export class History {
   #undo: Batch[] = [];
   #redo: Batch[] = [];
+  /** The merge key of the last pushed batch, while it is still on top of the undo stack. */
+  #lastMerge: string | null = null;
   readonly limit: number;
 
   constructor(limit = 500) {
     this.limit = limit;
   }
 
-  push(batch: Batch): void {
+  /**
+   * Records a batch. A batch with the same `merge` key as the one just pushed joins it (a slider
+   * being dragged is one undo step, however many frames it recomputed in): its changes are
+   * applied after the earlier ones, so undoing the joined batch restores the first old values.
+   */
+  push(batch: Batch, merge?: string): void {
+    const top = this.#undo[this.#undo.length - 1];
+    if (merge && top && merge === this.#lastMerge && this.#redo.length === 0) {
+      const same = top.changes.length === 1 && batch.changes.length === 1 && samePath(top.changes[0].after, batch.changes[0].path);
+      const changes = same ? [{ ...top.changes[0], value: batch.changes[0].value, after: batch.changes[0].after }] : [...top.changes, ...batch.changes];
+      this.#undo[this.#undo.length - 1] = { label: batch.label, changes };
+      return;
+    }
+    this.#lastMerge = merge ?? null;
     this.#undo.push(batch);
     if (this.#undo.length > this.limit) this.#undo.shift();
     this.#redo = [];
@@ -69,6 +88,7 @@ export class History {
 
   /** The batch to apply to undo the last change, or null. */
   takeUndo(): Batch | null {
+    this.#lastMerge = null;
     const b = this.#undo.pop();
     if (!b) return null;
     this.#redo.push(b);
@@ -76,6 +96,7 @@ export class History {
   }
 
   takeRedo(): Batch | null {
+    this.#lastMerge = null;
     const b = this.#redo.pop();
     if (!b) return null;
     this.#undo.push(b);

@@ -63,9 +63,12 @@ export class Library {
     return row;
   }
 
-  /** Renames a workbook that is not open (the open one is renamed by an edit, so it can be undone). */
-  async rename(id: string, name: string): Promise<void> {
-    await this.#store.rename(id, name);
+  /**
+   * Renames a workbook that is not open here (the open one is renamed by an edit, so it can be
+   * undone). Returns the stored revision it made, or null when the workbook is gone.
+   */
+  rename(id: string, name: string): Promise<number | null> {
+    return this.#store.rename(id, name);
   }
 
   async remove(id: string): Promise<void> {

@@ -3,9 +3,9 @@
 // to the results); nothing here touches storage or the engine.
 import { checkWorkbook, workbookWarnings, type Problem } from '../model/validate';
 import { checkEdit } from '../model/cells';
-import { getAt, type Path } from '../model/paths';
-import type { Workbook } from '../model/schema';
-import { applyChanges, History, type Batch } from './history';
+import { getAt, isKeyedTable, parsePath, type Path } from '../model/paths';
+import type { Workbook, Workshop } from '../model/schema';
+import { applyChanges, History, type Batch, type Change } from './history';
 
 export interface EditInput {
   path: Path;
@@ -18,8 +18,23 @@ export interface Refused {
   message: string;
 }
 
-/** What changed: edits made here, or the whole workbook replaced from elsewhere (another tab). */
-export type BookChange = { kind: 'edit'; edits: readonly EditInput[]; hadProblems: boolean } | { kind: 'replace' };
+/**
+ * What changed: edits made here; edits taken in from elsewhere (another tab's save, with ours
+ * again on top); the whole workbook replaced; or `aside`: a record kept with the workbook that
+ * changes no figure and is no undo step (workshop).
+ */
+export type BookChange =
+  | { kind: 'edit' | 'merge'; edits: readonly EditInput[]; hadProblems: boolean }
+  | { kind: 'replace' }
+  | { kind: 'aside'; edits: readonly EditInput[] };
+
+/** One applied step (an edit, an undo or a redo), as the workshop's session log records it. */
+export interface Applied {
+  label: string;
+  changes: readonly Change[];
+  /** Set when the step joined the previous one (a lever still moving). */
+  merge?: string;
+}
 
 export class OpenWorkbook {
   #id = $state<string | null>(null);
@@ -40,6 +55,9 @@ export class OpenWorkbook {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #histories = new Map<string, History>();
   readonly #onChange: (change: BookChange) => void;
+  /** Told of every applied step; the workshop's session log listens. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #listeners = new Set<(step: Applied) => void>();
 
   constructor(onChange: (change: BookChange) => void = () => {}) {
     this.#onChange = onChange;
@@ -82,7 +100,8 @@ export class OpenWorkbook {
     }
     this.#syncHistory();
     this.#refused = [];
-    this.#set(data);
+    // stored before format version 2: the optional list of ranges is simply empty
+    this.#set(data.ranges ? data : { ...data, ranges: [] });
   }
 
   /** The workbook is no longer stored under its id (deleted in another tab): keep it on screen only. */
@@ -100,11 +119,18 @@ export class OpenWorkbook {
     this.#onChange({ kind: 'replace' });
   }
 
+  /** Takes in edits made elsewhere (another tab), `data` being the workbook with them applied. */
+  merge(data: Workbook, edits: readonly EditInput[]): void {
+    const hadProblems = this.#problems.length > 0;
+    this.#set(data);
+    this.#onChange({ kind: 'merge', edits, hadProblems });
+  }
+
   /**
    * Applies a batch of edits as one undoable step. Each value is checked against its row's rules
    * first; refused values are reported (never dropped silently) and the rest are applied.
    */
-  apply(edits: readonly EditInput[], label: string): { applied: number; refused: Refused[] } {
+  apply(edits: readonly EditInput[], label: string, merge?: string): { applied: number; refused: Refused[] } {
     // user timing marks let the UI benchmark and the browser's profiler see edit-to-chart time
     performance.mark('headroom:edit');
     const wb = this.#workbook;
@@ -123,31 +149,57 @@ export class OpenWorkbook {
     this.#refused = refused;
     if (accepted.length === 0) return { applied: 0, refused };
     const { applied } = applyChanges(wb, accepted);
-    this.#history.push({ label, changes: applied });
-    this.#commit(next, accepted);
+    this.#history.push({ label, changes: applied }, merge);
+    this.#commit(next, accepted, wb);
+    this.#emit({ label, changes: applied, merge });
     return { applied: accepted.length, refused };
   }
 
+  /** Calls `fn` after every applied edit, undo and redo; returns the way to stop. */
+  onApplied(fn: (step: Applied) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #emit(step: Applied): void {
+    for (const fn of this.#listeners) fn(step);
+  }
+
+  /**
+   * Replaces the workbook's workshop record (levers, snapshots, session log). It is saved with the
+   * workbook but is not an undo step and changes no figure, so nothing is checked or recomputed.
+   */
+  setWorkshop(value: Workshop): void {
+    if (!this.#workbook) return;
+    this.#workbook = { ...this.#workbook, workshop: value };
+    this.#onChange({ kind: 'aside', edits: [{ path: ['workshop'], value }] });
+  }
+
   undo(): string | null {
-    return this.#replay(this.#history.takeUndo());
+    return this.#replay(this.#history.takeUndo(), 'Undo');
   }
 
   redo(): string | null {
-    return this.#replay(this.#history.takeRedo());
+    return this.#replay(this.#history.takeRedo(), 'Redo');
   }
 
-  #replay(batch: Batch | null): string | null {
+  #replay(batch: Batch | null, kind: 'Undo' | 'Redo'): string | null {
     if (!batch || !this.#workbook) return null;
-    const { workbook } = applyChanges(this.#workbook, batch.changes);
+    const { workbook, applied } = applyChanges(this.#workbook, batch.changes);
     this.#refused = [];
-    this.#commit(workbook, batch.changes);
+    this.#commit(workbook, batch.changes, this.#workbook);
+    this.#emit({ label: `${kind}: ${batch.label}`, changes: applied });
     return batch.label;
   }
 
-  #commit(next: Workbook, edits: readonly EditInput[]): void {
+  #commit(next: Workbook, edits: readonly EditInput[], before: Workbook): void {
     const hadProblems = this.#problems.length > 0;
     this.#syncHistory();
-    this.#set(next);
+    if (problemsUnchanged(before, edits)) {
+      // typing a number: the whole-workbook check (about 100 ms on England) has nothing new to say
+      this.#workbook = next;
+      this.#warnings = workbookWarnings(next);
+    } else this.#set(next);
     this.#editCount++;
     this.#onChange({ kind: 'edit', edits: edits.map((e) => ({ path: e.path, value: e.value })), hadProblems });
   }
@@ -167,6 +219,27 @@ export class OpenWorkbook {
 /** Every problem, so that each cell concerned is flagged (a file's refusal shows the first few). */
 function checkAll(wb: Workbook): Problem[] {
   return checkWorkbook(wb, true, 100_000);
+}
+
+/**
+ * True when every edit only changes one number in a table row that no scenario override or range
+ * names. The rules between tables read keys, references, need shares and dates, never such a
+ * number, and the cell's own rules were checked when it was accepted; an override or a range on
+ * the row is judged together with the row's other cells, so those rows are checked in full.
+ */
+export function problemsUnchanged(before: Workbook, edits: readonly EditInput[]): boolean {
+  for (const e of edits) {
+    const [table, key, field] = e.path;
+    if (e.path.length !== 3 || typeof table !== 'string' || !isKeyedTable(table) || table === 'scenarios' || field === 'share') return false;
+    if (typeof e.value !== 'number' || typeof getAtSafe(before, e.path) !== 'number') return false;
+    const onRow = (text: string) => {
+      const p = parsePath(text);
+      return !p || (p[0] === table && String(p[1]) === String(key));
+    };
+    if (before.scenarios.some((s) => s.overrides.some((o) => onRow(o.path)))) return false;
+    if ((before.ranges ?? []).some((r) => onRow(r.path))) return false;
+  }
+  return true;
 }
 
 function getAtSafe(wb: Workbook, path: Path): unknown {

@@ -8,7 +8,7 @@ import { yearContaining } from '../model/dates';
 import type { BookChange, OpenWorkbook } from './open-workbook.svelte';
 
 /** What the results need of the engine client (an in-process engine stands in for it in tests). */
-export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'parseFile'>;
+export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
 
 export class Results {
   readonly engine: Engine;
@@ -76,7 +76,7 @@ export class Results {
   }
 
   /** Follows a change to the open workbook. */
-  follow(change: BookChange): void {
+  follow(change: Exclude<BookChange, { kind: 'aside' }>): void {
     const wb = this.#book.workbook;
     if (!wb) return;
     if (change.kind === 'replace') {

@@ -1,6 +1,8 @@
 // A page model of the workspace: the steps a planner takes, named as they would say them.
 import type { Page } from 'playwright-core';
 import { showLayout } from './browser';
+import type { Workbook } from '../../src/model/schema';
+import { setAt } from '../../src/model/paths';
 
 export class AppPage {
   constructor(readonly page: Page) {}
@@ -92,6 +94,43 @@ export class AppPage {
 
   async waitSaved(): Promise<void> {
     await this.page.waitForSelector('[data-status="saved"]', { timeout: 10_000 });
+  }
+
+  /** What the browser's store holds for the open workbook now: its full copy with every save applied. */
+  async stored(): Promise<Workbook> {
+    const { rows, batches } = await this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('headroom');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const names: string[] = Array.from(db.objectStoreNames).filter((n) => n === 'workbooks' || n === 'edits');
+      const tx = db.transaction(names);
+      const all = (name: string) =>
+        names.includes(name)
+          ? new Promise<unknown[]>((resolve, reject) => {
+              const g = tx.objectStore(name).getAll();
+              g.onsuccess = () => resolve(g.result);
+              g.onerror = () => reject(g.error);
+            })
+          : Promise.resolve([]);
+      const out = { rows: (await all('workbooks')) as { id: string; revision: number; data: Workbook }[], batches: (await all('edits')) as { workbook: string; revision: number; edits: { path: (string | number)[]; value: unknown }[] }[] };
+      db.close();
+      return out;
+    });
+    if (rows.length !== 1) throw new Error(`expected one stored workbook, found ${rows.length}`);
+    const row = rows[0];
+    const later = batches.filter((b) => b.workbook === row.id && b.revision > row.revision).sort((a, b) => a.revision - b.revision);
+    // as the store applies them (src/storage/store.ts), written out so the check does not lean on it
+    let data = row.data;
+    for (const e of later.flatMap((b) => b.edits)) {
+      try {
+        data = setAt(data, e.path, e.value);
+      } catch {
+        // a row deleted in another tab
+      }
+    }
+    return data;
   }
 
   async chooseScenario(id: string): Promise<void> {

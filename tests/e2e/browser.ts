@@ -6,12 +6,11 @@ import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** Builds the app once and serves dist/ on a free port. */
@@ -32,8 +31,9 @@ export async function openApp(context: BrowserContext, url: string, layout: 'ove
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: 30_000 });
+  // a shared machine can take more than the default 10 s to load a page
+  await page.goto(url, { timeout: 60_000 });
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
   if (layout) await showLayout(page, layout);
   if (layout === 'split' || layout === 'results') {
     // the app opens on the year that contains today; these tests compare the base year's figures

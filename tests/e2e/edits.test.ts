@@ -37,17 +37,18 @@ describe('paste', () => {
   it('pastes what fits, says how many cells fell outside the sheet, and counts them apart from refusals', async () => {
     const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
+    await page.click('[data-layout="sheets"]'); // the whole width, so every column is on screen
     await app.sheet('places');
     const last = sample.places[sample.places.length - 1].code;
-    await app.paste(last, 'populationGrowth', '1%\n2%\n3%');
-    await expect.poll(() => app.gridMessage().textContent()).toContain('Paste: 1 cell changed. 2 cells fell outside the sheet and were not pasted (add rows first).');
-    expect(await app.cellText(last, 'populationGrowth')).toBe('1%');
-    await app.paste(last, 'populationGrowth', 'fast\n2%');
+    // two columns from the last one: the second falls outside the sheet
+    await app.paste(last, 'source', 'from a paste\tspare');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('Paste: 1 cell changed. 1 cell fell outside the sheet and was not pasted.');
+    await app.paste(last, 'populationGrowth', 'fast\tx\tspare');
     await expect.poll(() => app.gridMessage().textContent()).toContain('Paste refused.');
     const text = (await app.gridMessage().textContent()) ?? '';
     expect(text).toContain(`${last} · Population growth a year`);
     expect(text).toContain('1 cell fell outside the sheet and was not pasted');
-    expect(await app.cellText(last, 'populationGrowth')).toBe('1%');
+    expect(await app.cellText(last, 'source')).toBe('from a paste');
   });
 });
 

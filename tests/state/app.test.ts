@@ -1,12 +1,14 @@
 // The state managers together, as the UI drives them: library, open workbook, persistence and
 // results, on the real engine and an in-memory IndexedDB under happy-dom (runes stay live here).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeApps, freshDbName, startApp, until } from './helpers';
 import { WorkbookStore } from '../../src/storage/store';
 import { HeadroomDb } from '../../src/storage/db';
 import { getAt } from '../../src/model/paths';
 import { loadSample } from '../../src/sample';
 
+// the real engine computes in this thread: generous on a busy machine
+vi.setConfig({ testTimeout: 30_000 });
 afterEach(closeApps);
 
 const sample = loadSample();
@@ -24,6 +26,7 @@ describe('first start', () => {
     expect(app.results.scenario).toBe(sample.scenarios[0].id);
 
     await app.createFrom('blank', 'Second');
+    await app.recovery.opened(); // its figures painted (the page does this; see Recovery)
     const again = await startApp(db);
     expect(again.library.workbooks.map((w) => w.name).sort()).toEqual(['Second', sample.name].sort());
     expect(again.book.name).toBe('Second');
@@ -93,8 +96,8 @@ describe('saving', () => {
     const app = await startApp(db);
     // every write fails as a full disk does
     const proto = globalThis.IDBObjectStore.prototype;
-    const realPut = proto.put;
-    proto.put = function () {
+    const { put, add } = proto;
+    proto.put = proto.add = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {
@@ -105,7 +108,7 @@ describe('saving', () => {
       expect(app.persistence.hasUnsaved).toBe(true);
       expect(getAt(app.book.workbook!, registered(p1.code))).toBe(4321);
     } finally {
-      proto.put = realPut;
+      Object.assign(proto, { put, add });
     }
     await app.persistence.flush();
     expect(app.persistence.status).toBe('saved');
@@ -129,6 +132,66 @@ describe('saving', () => {
     const c = await startApp(db);
     expect(getAt(c.book.workbook!, registered(p1.code))).toBe(7777);
     expect(getAt(c.book.workbook!, registered(p2.code))).toBe(8888);
+  });
+});
+
+describe('two tabs', () => {
+  /** A store whose reads of other tabs' saves wait until released, to land an edit in between. */
+  class HeldStore extends WorkbookStore {
+    held: Promise<void> | null = null;
+    reading: (() => void) | null = null;
+    override async since(id: string, base: number) {
+      this.reading?.();
+      if (this.held) await this.held;
+      return super.since(id, base);
+    }
+  }
+
+  it('keeps an edit made while another tab’s save is being read, and says Saved only once it is stored', async () => {
+    const db = freshDbName();
+    const a = await startApp(db);
+    const store = new HeldStore(new HeadroomDb(db));
+    const b = await startApp(db, store);
+    let release!: () => void;
+    store.held = new Promise((r) => (release = r));
+    const reading = new Promise<void>((r) => (store.reading = r));
+    a.book.apply([{ path: registered(p1.code), value: 7777 }], 'Edit');
+    await a.persistence.flush();
+    await reading; // B is reading A's save now
+    b.book.apply([{ path: registered(p2.code), value: 8888 }], 'Edit');
+    expect(b.persistence.status).toBe('pending');
+    release();
+    await until(() => b.persistence.status === 'saved' && getAt(b.book.workbook!, registered(p1.code)) === 7777, 'B saved with A’s edit');
+    expect(getAt(b.book.workbook!, registered(p2.code))).toBe(8888);
+    const stored = await new WorkbookStore(new HeadroomDb(db)).get(a.book.id!);
+    expect(getAt(stored!.data, registered(p1.code))).toBe(7777);
+    expect(getAt(stored!.data, registered(p2.code))).toBe(8888);
+    await until(() => getAt(a.book.workbook!, registered(p2.code)) === 8888, 'A takes B’s edit in');
+  });
+
+  it('keeps the later edit of one cell edited in both, though the earlier one is saved last', async () => {
+    const db = freshDbName();
+    const a = await startApp(db);
+    const b = await startApp(db);
+    a.book.apply([{ path: registered(p1.code), value: 1111 }], 'Edit');
+    await new Promise((r) => setTimeout(r, 5));
+    b.book.apply([{ path: registered(p1.code), value: 2222 }], 'Edit');
+    await b.persistence.flush();
+    await a.persistence.flush();
+    for (const tab of [a, b]) await until(() => getAt(tab.book.workbook!, registered(p1.code)) === 2222 && tab.persistence.status === 'saved', 'the later edit in each tab');
+    const stored = await new WorkbookStore(new HeadroomDb(db)).get(a.book.id!);
+    expect(getAt(stored!.data, registered(p1.code))).toBe(2222);
+  });
+
+  it('a workbook deleted in another tab is no longer said to be saved', async () => {
+    const db = freshDbName();
+    const a = await startApp(db);
+    const b = await startApp(db);
+    await a.createFrom('blank');
+    await a.remove(b.book.id!);
+    await until(() => b.persistence.notice !== null, 'the notice');
+    expect(b.persistence.status).toBe('failed');
+    expect(b.book.id).toBeNull();
   });
 });
 

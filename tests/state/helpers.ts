@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { EngineService } from '../../src/engine/service';
 import type { Engine } from '../../src/state/results.svelte';
-import type { Edit } from '../../src/engine';
+import type { Edit, SeekProgress, SeekRequest } from '../../src/engine';
 import type { Workbook } from '../../src/model/schema';
 import type { ViewRequest } from '../../src/engine-client';
 import { WorkbookStore } from '../../src/storage/store';
@@ -25,8 +25,17 @@ export class InProcessEngine implements Engine {
   async view(request: ViewRequest) {
     return this.#service.view(structuredClone(request));
   }
-  async parseFile(text: string) {
-    return this.#service.parseFile(text);
+  async parseFile(bytes: Uint8Array) {
+    return this.#service.parseFile(bytes);
+  }
+  async yearly(scenario: string) {
+    return this.#service.yearly(scenario);
+  }
+  async seek(request: SeekRequest, onProgress: (p: SeekProgress) => void) {
+    return this.#service.seek(structuredClone(request), onProgress);
+  }
+  async cancelSeek() {
+    this.#service.cancelSeek();
   }
 }
 
@@ -39,10 +48,12 @@ export function freshDbName(): string {
 const apps: AppState[] = [];
 
 /** An app as a tab opens it, on the named browser store. */
-export async function startApp(dbName: string): Promise<AppState> {
-  const app = new AppState(new WorkbookStore(new HeadroomDb(dbName)), new InProcessEngine());
+export async function startApp(dbName: string, store = new WorkbookStore(new HeadroomDb(dbName))): Promise<AppState> {
+  const app = new AppState(store, new InProcessEngine());
   apps.push(app);
   await app.start();
+  // the page clears its "opening" note once the first figures are painted; here nothing paints
+  await app.recovery.opened();
   return app;
 }
 

@@ -44,6 +44,7 @@ export function tiny(over: Partial<Workbook> = {}): Workbook {
     interventions: [],
     scenarios: [{ id: 'base', name: 'Base', description: '', overrides: [], interventions: [] }],
     funding: [],
+    ranges: [],
     ...over,
   };
 }

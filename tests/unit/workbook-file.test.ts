@@ -75,7 +75,7 @@ describe('reading a workbook file', () => {
   it('refuses an empty or oversized file before reading it', () => {
     expect(checkFileSize(0)).toBe('the file is empty');
     expect(checkFileSize(MAX_FILE_BYTES)).toBeNull();
-    expect(checkFileSize(MAX_FILE_BYTES + 1)).toMatch(/^the file is 50\.0 MB; a Headroom workbook is at most 50 MB$/);
+    expect(checkFileSize(MAX_FILE_BYTES + 1)).toMatch(/^the file is 30\.0 MB; a Headroom workbook is at most 30 MB$/);
   });
 
   it('makes a safe file name from any workbook name', () => {

@@ -23,9 +23,8 @@ import {
   type GridApi,
   type ValueGetterParams,
 } from 'ag-grid-community';
-import type { Column, RecordField } from './sheets';
+import { fieldOf, getIn, type Column, type RecordField } from './sheets';
 import { display } from './codec';
-import type { Segment } from '../../model/paths';
 
 // only what the sheets use: all of Community is over half of the app's JavaScript
 ModuleRegistry.registerModules([
@@ -61,30 +60,10 @@ export const gridTheme = themeQuartz.withParams({
 });
 
 export type { Row } from './rows';
-import type { Row } from './rows';
+export { fieldOf, getIn };
 export type { GridApi, ColDef };
 
 export const NUMERIC = new Set(['int', 'number', 'percent', 'gbp', 'wte']);
-
-export function getIn(row: unknown, field: readonly Segment[]): unknown {
-  let v: unknown = row;
-  for (const s of field) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[s as string];
-  }
-  return v;
-}
-
-/** The field a column edits in this row, or null when the row has none (e.g. no role). */
-export function fieldOf(col: Column, row: Row): Segment[] | null {
-  if (col.fieldFor) return col.fieldFor(row);
-  if (col.field.length > 1) {
-    // nested fields exist only on some effect kinds
-    const parent = getIn(row, col.field.slice(0, -1));
-    if (!parent || typeof parent !== 'object' || !(String(col.field[col.field.length - 1]) in parent)) return null;
-  }
-  return col.field;
-}
 
 /** What the grid holds for sorting and editing: percent in percent units, lists as text. */
 export function cellValue(type: Column['type'], v: unknown): unknown {

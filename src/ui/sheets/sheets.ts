@@ -64,6 +64,27 @@ export interface RecordSheet {
 
 export type Sheet = TableSheet | RecordSheet;
 
+export function getIn(row: unknown, field: readonly Segment[]): unknown {
+  let v: unknown = row;
+  for (const s of field) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[s as string];
+  }
+  return v;
+}
+
+/** The field a column edits in this row, or null when the row has none (e.g. no role). */
+export function fieldOf(col: Column, row: Record<string, unknown>): Segment[] | null {
+  if (col.fieldFor) return col.fieldFor(row);
+  if (col.field.length > 1) {
+    // nested fields exist only on some effect kinds
+    const parent = getIn(row, col.field.slice(0, -1));
+    if (!parent || typeof parent !== 'object' || !(String(col.field[col.field.length - 1]) in parent)) return null;
+  }
+  return col.field;
+}
+
+
 const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
 const namesOf = (rows: { code: string; name: string }[]) => Object.fromEntries(rows.map((r) => [r.code, r.name]));
 const roleNames = (wb: Workbook) => Object.fromEntries(wb.roles.map((r) => [r.id, r.name]));

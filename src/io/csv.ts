@@ -1,0 +1,26 @@
+// CSV out: RFC 4180 quoting, a header row in the words on screen, CRLF line ends and a byte-order
+// mark so Excel opens it as UTF-8 (pound signs and en dashes intact).
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The same text with a UTF-8 byte-order mark, for a file a spreadsheet will open. */
+export function withBom(csv: string): string {
+  return '\ufeff' + csv;
+}
+
+/** A safe file name stem from any title: letters, digits and dashes. */
+export function fileStem(name: string): string {
+  const stem = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return stem || 'table';
+}

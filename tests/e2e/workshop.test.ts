@@ -1,0 +1,195 @@
+// Workshop mode in Chromium with both windows: the facilitator's page and the audience popup.
+import { describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { openApp } from './browser';
+import { useChromium } from './chromium';
+import { AppPage } from './app';
+import { WorkshopPage } from './workshop-page';
+import { Projection } from '../../src/engine';
+import { parseWorkbookText } from '../../src/io/workbook-file';
+import { toReport } from '../../src/io/report';
+import type { Workbook } from '../../src/model/schema';
+
+const url = inject('baseUrl');
+const int = (v: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(v);
+const chromium = useChromium({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+
+/** Save to file, read back the way `npm run calc` reads a file. */
+async function savedWorkbook(page: Page): Promise<{ text: string; workbook: Workbook }> {
+  const download = page.waitForEvent('download');
+  await page.click('[data-action="save-file"]');
+  const text = readFileSync((await (await download).path())!, 'utf8');
+  const parsed = parseWorkbookText(text);
+  if (!parsed.ok) throw new Error(parsed.problems[0].message);
+  return { text, workbook: parsed.workbook };
+}
+
+/** The facilitator's results have caught up with the last edit. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.busy')?.textContent === '');
+}
+
+function expectSame(actual: number, expected: number) {
+  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+}
+
+const GPS = 'interventions[recruit-gps].effect.wtePerYear';
+
+describe('workshop mode', { timeout: 150_000 }, () => {
+  it('moving a lever changes the audience figures to the ones npm run calc gives for the saved workbook', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    const ws = new WorkshopPage(page);
+    await ws.open();
+    await ws.addLever(GPS);
+    await app.chooseScenario('strategy');
+    await page.selectOption('[data-control="fy"]', '2022/23');
+    const audience = await ws.present(chromium.context);
+    await audience.waitFor('netGapPerWeek', await app.headline('netGapPerWeek'));
+    expect(await audience.fy()).toBe('2022/23');
+    const before = await audience.figure('netGapPerWeek');
+
+    // drag the slider to its far end: one undoable move however many frames it recomputed in
+    const id = (await page.getAttribute('[data-lever-input]', 'data-lever-input'))!;
+    const lever = ws.lever(id);
+    const box = (await lever.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.33, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (0.33 + i * 0.07), box.y + box.height / 2);
+    await page.mouse.up();
+    await settled(page);
+    const moved = await app.headline('netGapPerWeek');
+    expect(moved).toBeLessThan(before);
+    await audience.waitFor('netGapPerWeek', moved);
+
+    const { workbook } = await savedWorkbook(page);
+    expect(workbook.interventions.find((i) => i.id === 'recruit-gps')!.effect).toEqual({ kind: 'recruitment', role: 'gp', wtePerYear: 120 });
+    const report = toReport(workbook.name, 'strategy', new Projection(workbook).yearly('strategy'));
+    const year = report.years.find((y) => y.fy === '2022/23')!;
+    // the app recomputed only what the lever touched, Node computes it all: the same sums in
+    // another order, so equal to the last few bits (as the workspace tests compare them)
+    expectSame(await audience.figure('netGapPerWeek'), year.netGapPerWeek!);
+    expectSame(await audience.figure('gpContactsPerGpDay'), year.gpContactsPerGpDay!);
+    expectSame(await app.headline('netGapPerWeek'), await audience.figure('netGapPerWeek'));
+
+    // the whole drag is one undo step, and the audience follows it back
+    await page.click('[data-action="undo"]');
+    await audience.waitFor('netGapPerWeek', before);
+    expect(await ws.leverValue(id)).toBe(40);
+
+    // keyboard: 1 focuses the first lever, + moves it a step, each press its own log line
+    await page.keyboard.press('1');
+    await page.keyboard.press('+');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-lever-value]')?.getAttribute('data-lever-value') === '42');
+    await settled(page);
+    await audience.waitFor('netGapPerWeek', await app.headline('netGapPerWeek'));
+    const log = await page.$$eval('[data-session-log] li .label', (els) => els.map((e) => e.textContent));
+    expect(log.slice(0, 4)).toEqual([
+      'Recruit 120 GPs (WTE) over three years: WTE recruited a year: 42',
+      'Recruit 120 GPs (WTE) over three years: WTE recruited a year: 41',
+      'Undo: Recruit 120 GPs (WTE) over three years: WTE recruited a year: 120',
+      'Recruit 120 GPs (WTE) over three years: WTE recruited a year: 120',
+    ]);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+  });
+
+  it('keeps a pinned snapshot through a reload and a save-and-open, and brings it back', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    const ws = new WorkshopPage(page);
+    await ws.open();
+    await ws.addLever(GPS);
+    await app.chooseScenario('strategy');
+    await page.selectOption('[data-control="fy"]', '2022/23');
+    await settled(page);
+    const gapStart = await app.headline('netGapPerWeek');
+    await ws.pin("Room's start");
+    const id = (await page.getAttribute('[data-lever-input]', 'data-lever-input'))!;
+    await ws.lever(id).focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-lever-value]')?.getAttribute('data-lever-value') === '60');
+    await settled(page);
+    const gapA = await app.headline('netGapPerWeek');
+    expect(gapA).toBeLessThan(gapStart);
+    await ws.pin("Room's plan A");
+    await app.waitSaved();
+
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    await ws.open();
+    expect(await ws.snapshotNames()).toEqual(["Room's start", "Room's plan A"]);
+    expect(await ws.leverValue(id)).toBe(60);
+
+    // [ and ] bring back the snapshots in turn; "Back to the start" undoes the session at once
+    await page.keyboard.press(']');
+    await page.waitForFunction(() => document.querySelector('[data-lever-value]')?.getAttribute('data-lever-value') === '40');
+    await settled(page);
+    await page.selectOption('[data-control="fy"]', '2022/23');
+    await page.waitForFunction((v) => Number(document.querySelector('[data-headline] [data-metric="netGapPerWeek"]')?.getAttribute('data-value')) === v, gapStart);
+    await page.keyboard.press(']');
+    await page.waitForFunction(() => document.querySelector('[data-lever-value]')?.getAttribute('data-lever-value') === '60');
+    await settled(page);
+    expect(await app.headline('netGapPerWeek')).toBe(gapA);
+    await page.click('[data-action="back-to-start"]');
+    await page.waitForFunction(() => document.querySelector('[data-lever-value]')?.getAttribute('data-lever-value') === '40');
+    await page.click('[data-action="undo"]');
+    await page.waitForFunction(() => document.querySelector('[data-lever-value]')?.getAttribute('data-lever-value') === '60');
+
+    // the comparison puts the two side by side with the difference
+    const cell = (id: string) => `[data-compare-table] td[data-compare="${id}"][data-metric="netGapPerWeek"]`;
+    expect(await page.$$eval('[data-compare-table] td[data-metric="netGapPerWeek"]', (els) => els.map((e) => e.getAttribute('data-compare')))).toEqual(['room-s-start', 'room-s-plan-a', 'now']);
+    expect(Number(await page.getAttribute(cell('room-s-start'), 'data-value'))).toBe(gapStart);
+    expect(Number(await page.getAttribute(cell('room-s-plan-a'), 'data-value'))).toBe(gapA);
+    await page.waitForFunction(([now, a]) => document.querySelector(now)?.getAttribute('data-value') === document.querySelector(a)?.getAttribute('data-value'), [cell('now'), cell('room-s-plan-a')] as const);
+    expect(await page.textContent(cell('room-s-plan-a'))).toContain(`−${int(gapStart - gapA)}`);
+
+    // save to file, open the file as a new workbook: the snapshots came with it
+    const { text, workbook } = await savedWorkbook(page);
+    expect(workbook.workshop!.snapshots.map((s) => s.name)).toEqual(["Room's start", "Room's plan A"]);
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'room.headroom.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForSelector('[data-message="file"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-snapshot]').length === 2);
+    expect(await ws.snapshotNames()).toEqual(["Room's start", "Room's plan A"]);
+
+    // a snapshot becomes a scenario with its figures (the workbook is at plan A; the scenario is the start)
+    await page.selectOption('[data-control="fy"]', '2022/23');
+    await page.click('[data-snapshot="room-s-start"] [data-action="to-scenario"]');
+    await page.waitForFunction(() => (document.querySelector('[data-control="scenario"]') as HTMLSelectElement).value === 'room-s-start');
+    await settled(page);
+    const pinned = workbook.workshop!.snapshots[0].figures.find((y) => y.fy === '2022/23')!;
+    expect(pinned.netGapPerWeek).toBe(gapStart);
+    await page.waitForFunction((v) => Number(document.querySelector('[data-headline] [data-metric="netGapPerWeek"]')?.getAttribute('data-value')) === v, pinned.netGapPerWeek);
+
+    // the shortcut list is one key away
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('?');
+    await page.waitForSelector('dialog[data-shortcuts][open]');
+  });
+
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 720],
+  ] as const) {
+    it(`shows the audience view at ${width}x${height} without overflow, in large type`, async () => {
+      const context = await chromium.reopen({ viewport: { width, height } });
+      const page = await openApp(context, url);
+      const audience = await new WorkshopPage(page).present(context);
+      await audience.page.setViewportSize({ width, height });
+      await audience.page.waitForSelector('[data-chart="gp-contacts"] canvas');
+      const m = await audience.page.evaluate(() => {
+        const d = document.documentElement;
+        const inside = [...document.querySelectorAll('[data-audience] *')].every((el) => {
+          const r = el.getBoundingClientRect();
+          return r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
+        });
+        return { sw: d.scrollWidth, cw: d.clientWidth, sh: d.scrollHeight, ch: d.clientHeight, inside, size: parseFloat(getComputedStyle(document.querySelector('[data-metric="netGapPerWeek"]')!).fontSize) };
+      });
+      expect(m.sw).toBeLessThanOrEqual(m.cw);
+      expect(m.sh).toBeLessThanOrEqual(m.ch);
+      expect(m.inside).toBe(true);
+      expect(m.size).toBeGreaterThanOrEqual(72);
+    });
+  }
+});
