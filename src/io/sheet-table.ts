@@ -71,6 +71,7 @@ export function sheetTable(wb: Workbook, sheet: Sheet): SheetTable {
   }
   const rows = tableRowsOf(wb, sheet).map((row) =>
     sheet.columns.map((col) => {
+      if (col.value) return { value: col.value(row, wb), type: 'text' as const };
       const f = fieldOf(col, row);
       const type = col.typeFor?.(row) ?? col.type;
       return f ? cellOf(type, getIn(row, f), col.labels) : { value: null, type };

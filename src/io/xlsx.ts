@@ -239,10 +239,12 @@ function headerMap(ws: Worksheet, headers: string[], types: CellType[], problems
 }
 
 function readTableSheet(ws: Worksheet, sheet: TableSheet, base: Workbook, problems: XlsxProblem[], origins: Origins): Record<string, unknown>[] | null {
+  // names shown beside codes (a column with `value`) are worked out from the workbook, never read back
+  const columns = sheet.columns.filter((c) => !c.value);
   const cols = headerMap(
     ws,
-    sheet.columns.map((c) => c.header),
-    sheet.columns.map((c) => c.type),
+    columns.map((c) => c.header),
+    columns.map((c) => c.type),
     problems,
   );
   if (!cols) return null;
@@ -257,7 +259,7 @@ function readTableSheet(ws: Worksheet, sheet: TableSheet, base: Workbook, proble
       let row = start;
       const bad: XlsxProblem[] = [];
       const cells = new Map<string, string>();
-      sheet.columns.forEach((col, i) => {
+      columns.forEach((col, i) => {
         const at = `${columnLetter(cols[i])}${r}`;
         const p = raws[i];
         if ('error' in p) {
