@@ -189,16 +189,22 @@ describe('workshop mode', { timeout: 150_000 }, () => {
       const audience = await new WorkshopPage(page).present(context);
       await audience.page.setViewportSize({ width, height });
       await audience.page.waitForSelector('[data-chart="gp-contacts"] canvas');
+      // Chart.js follows a resize on a later frame: wait for the charts to fit the new window
+      await audience.page
+        .waitForFunction(() => [...document.querySelectorAll('[data-audience] canvas')].every((c) => c.getBoundingClientRect().right <= innerWidth + 0.5 && c.getBoundingClientRect().bottom <= innerHeight + 0.5), undefined, { timeout: 5000 })
+        .catch(() => undefined);
       const m = await audience.page.evaluate(() => {
         const d = document.documentElement;
-        const inside = [...document.querySelectorAll('[data-audience] *')].every((el) => {
+        const outside = [...document.querySelectorAll('[data-audience] *')].filter((el) => {
           const r = el.getBoundingClientRect();
-          return r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
-        });
-        return { sw: d.scrollWidth, cw: d.clientWidth, sh: d.scrollHeight, ch: d.clientHeight, inside, size: parseFloat(getComputedStyle(document.querySelector('[data-metric="netGapPerWeek"]')!).fontSize) };
+          return r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5;
+        }).map((el) => `${el.tagName}.${el.className} ${JSON.stringify(el.getBoundingClientRect())}`);
+        const inside = outside.length === 0;
+        return { sw: d.scrollWidth, cw: d.clientWidth, sh: d.scrollHeight, ch: d.clientHeight, inside, outside, size: parseFloat(getComputedStyle(document.querySelector('[data-metric="netGapPerWeek"]')!).fontSize) };
       });
       expect(m.sw).toBeLessThanOrEqual(m.cw);
       expect(m.sh).toBeLessThanOrEqual(m.ch);
+      expect(m.outside).toEqual([]);
       expect(m.inside).toBe(true);
       expect(m.size).toBeGreaterThanOrEqual(72);
     });
