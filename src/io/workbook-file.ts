@@ -1,7 +1,7 @@
 // Workbook files: the only way a workbook enters or leaves Headroom besides the browser's own store.
 // A file may come from anyone by email, so it is size-checked before parsing, parsed as plain JSON
 // (never evaluated), migrated and validated; the caller gets a workbook or problems with paths.
-import { FORMAT_VERSION, type Workbook } from '../model/schema';
+import { FORMAT_VERSION, WorkbookSchema, type Workbook } from '../model/schema';
 import { parseWorkbook, type ParseResult } from '../model/validate';
 
 /** Twice England (about 15 MB) with room for scenarios; a bigger file is refused before reading. */
@@ -112,7 +112,13 @@ function refuse(message: string): ParseResult {
  * format version (a workbook stored before an upgrade is already valid in it: migrations only add).
  */
 export function serializeWorkbook(wb: Workbook): string {
-  return JSON.stringify({ ...wb, version: FORMAT_VERSION }, null, 1) + '\n';
+  // fields in the schema's order, so a workbook given a record later (a workshop's) is written
+  // exactly as the same workbook read back from its file
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(WorkbookSchema.entries)) if ((wb as Record<string, unknown>)[key] !== undefined) out[key] = (wb as Record<string, unknown>)[key];
+  for (const [key, value] of Object.entries(wb)) if (!(key in out)) out[key] = value;
+  out.version = FORMAT_VERSION;
+  return JSON.stringify(out, null, 1) + '\n';
 }
 
 /** A safe file name from a workbook name: letters, digits and dashes, then `.headroom.json`. */

@@ -121,18 +121,19 @@ describe('editing', () => {
     await app.paste(p1.code, 'registered', '10,000\t9,500\n11000\tabc');
     await expect.poll(() => app.cellText(p1.code, 'registered')).toBe('10,000');
     expect(await app.cellText(p1.code, 'weighted')).toBe('9,500');
-    expect(await app.cellText(p2.code, 'registered')).toBe('11,000');
+    // a pasted row is applied whole or refused whole: the second row's good cell is not taken alone
+    expect(await app.cellText(p2.code, 'registered')).toBe(int(p2.registered));
     const msg = await app.gridMessage().textContent();
-    expect(msg).toContain('3 changed, 1 refused');
-    expect(msg).toContain(`${p2.code} · Weighted list: 'abc' is not a number`);
+    expect(msg).toContain('2 changed, 1 refused');
+    expect(msg).toContain(`${p2.code} · Weighted list: 'abc' is not a number (so the rest of that row was not pasted)`);
     // one paste is one undo step
     await page.keyboard.press('Control+z');
     await expect.poll(() => app.cellText(p1.code, 'registered')).toBe(int(p1.registered));
     expect(await app.cellText(p2.code, 'registered')).toBe(int(p2.registered));
     await page.keyboard.press('Control+y');
     await expect.poll(() => app.cellText(p1.code, 'registered')).toBe('10,000');
-    expect(await app.cellText(p2.code, 'registered')).toBe('11,000');
-    expect(await app.copy(p2.code, 'registered')).toBe('11,000');
+    expect(await app.cellText(p1.code, 'weighted')).toBe('9,500');
+    expect(await app.copy(p1.code, 'registered')).toBe('10,000');
   });
 
   it('keeps every edit across a reload', async () => {
@@ -224,10 +225,10 @@ describe('files', () => {
     writeFileSync(file, JSON.stringify(bad));
     const name = await page.textContent('[data-testid="workbook-name"]');
     await page.setInputFiles('[data-testid="file-input"]', file);
-    await page.waitForSelector('[data-message="file"]');
+    // the message says how far the reading has got, then what is wrong, in the words on screen
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('bad.headroom.json was not opened');
     const msg = await page.textContent('[data-message="file"]');
-    expect(msg).toContain('bad.headroom.json was not opened');
-    expect(msg).toContain('workforce[practice:F81001:gp].wte: WTE must be from 0 to 5,000');
+    expect(msg).toContain('Workforce sheet, row practice · F81001 · gp, column WTE: WTE must be from 0 to 5,000');
     await page.setInputFiles('[data-testid="file-input"]', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "headroom-workbook", "version": 1, ') });
     await expect.poll(() => page.textContent('[data-message="file"]')).toContain('junk.json was not opened: the file is not valid JSON');
     await page.click('[data-action="workbooks"]');
