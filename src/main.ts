@@ -3,6 +3,9 @@ import './ui/global.css';
 import App from './ui/App.svelte';
 import Audience from './ui/workshop/Audience.svelte';
 
+// the app's modules have been fetched and evaluated (docs/performance.md, start-up)
+performance.mark('headroom:main');
+
 // public/startup-check.js found this browser lacking and said so: leave its message on screen
 const startup = document.getElementById('startup-message');
 if (!startup?.hasAttribute('data-reason')) {

@@ -59,9 +59,11 @@ export class EngineService {
 
   /** Opens a (checked) workbook, replacing whatever was open. */
   open(workbook: Workbook): Meta {
+    performance.mark('headroom:worker:open');
     this.#projection = new Projection(workbook);
     if (this.#helper) this.#projection.attachHelper(this.#helper);
     this.#revision++;
+    performance.mark('headroom:worker:compiled');
     return this.#projection.meta();
   }
 
@@ -91,6 +93,7 @@ export class EngineService {
       years: s.id === request.scenario ? years : p.yearly(s.id, request.ref),
     }));
     const threads = p.threadsUsed(request.scenario);
+    performance.mark('headroom:worker:view');
     return { revision: this.#revision, request, years, series, pcnRanking, scenarios, kind, computeMs: performance.now() - t0, threads, helperProblem: p.helperProblem };
   }
 

@@ -54,9 +54,11 @@ export class AppState {
 
   /** First run opens the sample; later runs reopen the last workbook. */
   async start(): Promise<void> {
+    performance.mark('headroom:start');
     void this.library.requestPersistence();
     try {
       await this.library.refresh();
+      performance.mark('headroom:library');
       await this.origins.load();
       // the last workbook froze or crashed the page before its figures showed: do not reopen it
       const unfinished = await this.recovery.unfinished();
@@ -66,6 +68,7 @@ export class AppState {
         return;
       }
       const target = await this.library.startingId();
+      performance.mark('headroom:recovery');
       if (target) await this.open(target);
       else await this.createFrom('sample');
     } catch (err) {
@@ -94,6 +97,7 @@ export class AppState {
 
   async createFrom(kind: 'sample' | 'blank', name?: string): Promise<void> {
     const data = kind === 'sample' ? loadSample() : blankWorkbook();
+    performance.mark('headroom:sample');
     await this.#createAndOpen(name ? { ...data, name } : data);
   }
 
@@ -116,6 +120,7 @@ export class AppState {
   async #createAndOpen(data: Workbook): Promise<void> {
     await this.persistence.flush();
     const row = await this.library.create(data);
+    performance.mark('headroom:stored');
     await this.#load(row.id, row.revision, row.data);
     await this.library.remember(row.id);
   }
@@ -165,6 +170,7 @@ export class AppState {
     if (id !== null) await this.recovery.opening(id);
     this.persistence.begin(revision);
     this.book.load(id, data);
+    performance.mark('headroom:checked');
     await this.results.reset();
     this.persistence.opened();
   }
@@ -184,18 +190,18 @@ export class AppState {
    * Checks an opened file's bytes in the worker, telling each stage as it starts; opens it as a new
    * workbook or says what is wrong in one line, in the words on screen (`where`).
    */
-  async openFile(bytes: Uint8Array, fileName: string, where?: (path: string) => string, onStage?: (stage: ReadStage) => void): Promise<{ ok: true } | { ok: false; message: string }> {
+  async openFile(bytes: Uint8Array, fileName: string, where?: (path: string) => string, onStage?: (stage: ReadStage) => void): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
     const parsed = await this.results.engine.parseFile(bytes, onStage);
     if (!parsed.ok) return { ok: false, message: `${clipName(fileName)} was not opened: ${describeProblems(parsed.problems, where)}` };
     // a second copy of the same workbook gets a name of its own, and both say which file they came from
     const name = distinctName(parsed.workbook.name, this.library.workbooks.map((w) => w.name));
     await this.adopt(name === parsed.workbook.name ? parsed.workbook : { ...parsed.workbook, name });
     if (this.book.id) await this.origins.note(this.book.id, fileName);
-    return { ok: true };
+    return { ok: true, name };
   }
 
   /** The same for text already read (tests, pasted files). */
-  openFileText(text: string, fileName: string, where?: (path: string) => string): Promise<{ ok: true } | { ok: false; message: string }> {
+  openFileText(text: string, fileName: string, where?: (path: string) => string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
     return this.openFile(new TextEncoder().encode(text), fileName, where);
   }
 

@@ -24,7 +24,8 @@ export async function openFile(app: AppState, file: File, options: OpenOptions =
   const tooBig = checkFileSize(file.size);
   if (tooBig) return { ok: false, message: `${file.name} was not opened: ${tooBig}.` };
   const result = await app.openFile(new Uint8Array(await file.arrayBuffer()), file.name, options.where, options.onStage);
-  return result.ok ? { ok: true, message: `Opened ${file.name} as a new workbook.` } : { ok: false, message: result.message };
+  // the name it was given says which of two copies of one file this is
+  return result.ok ? { ok: true, message: `Opened ${file.name} as a new workbook, “${result.name}”.` } : { ok: false, message: result.message };
 }
 
 async function openBackup(app: AppState, file: File): Promise<OpenOutcome> {

@@ -65,7 +65,9 @@ export class Results {
     this.#inSync = false;
     if (!wb || this.#book.problems.length) return;
     try {
+      performance.mark('headroom:engine-open');
       this.#meta = await this.engine.open(wb);
+      performance.mark('headroom:engine-opened');
       this.#error = null;
       this.#inSync = true;
       if (!this.#meta.fyLabels.includes(this.#fy)) this.#fy = yearContaining(this.#meta.fyLabels);
@@ -133,6 +135,7 @@ export class Results {
     try {
       const v = await this.engine.view({ scenario: this.#scenario, ref: this.#ref, fy: this.#fy });
       if (v) {
+        if (!this.#view) performance.mark('headroom:first-view');
         this.#view = v;
         this.#error = null;
       }

@@ -54,18 +54,92 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
     await card.locator('button:has-text("Show table")').click();
     await card.locator('table').waitFor();
     expect(await violations(page)).toEqual([]);
-  });
+  }, 240_000);
+
+  it('finds nothing in any panel: scenarios, comparison, uncertainty, goal seek, the values of a cell, explanations, the bridge, Excel and data, the workshop', async () => {
+    const page = await openApp(chromium.context, url, 'split');
+    const check = async (what: string, scope?: string) => expect(await violations(page, scope), what).toEqual([]);
+
+    await page.click('[data-action="open-scenario"]');
+    await page.waitForSelector('[data-field="scenario-name"]');
+    await check('Edit scenario');
+    await page.click('[data-action="open-compare"]');
+    await page.waitForSelector('[data-compare-table]');
+    await check('Compare scenarios');
+    await page.click('[data-action="open-uncertainty"]');
+    await page.waitForSelector('[data-panel="uncertainty"]');
+    await page.fill('[data-field="runs"]', '30');
+    await page.dispatchEvent('[data-field="runs"]', 'change');
+    await page.click('[data-action="mc-run"]');
+    await page.waitForSelector('[data-mc-result]', { timeout: 120_000 });
+    await check('How sure?, with a result');
+    await page.click('[data-action="open-uncertainty"]');
+
+    await page.click('[data-action="open-goal-seek"]');
+    await page.waitForSelector('[data-dialog="goal-seek"][open]');
+    await check('Goal seek', '[data-dialog="goal-seek"]');
+    await page.click('[data-action="seek"]');
+    await page.waitForSelector('[data-seek-result]', { timeout: 120_000 });
+    await check('Goal seek, with its answer', '[data-dialog="goal-seek"]');
+    await page.keyboard.press('Escape');
+
+    // a cell's value in a scenario, and its range, from the sheet
+    await page.click('[data-tab="roles"]');
+    await page.locator('[data-sheet] .ag-row[row-id="gp"] .ag-cell[col-id="leavingRate"]').first().click();
+    for (const mode of ['cell-override', 'cell-range']) {
+      await page.click(`[data-action="${mode}"]`);
+      await page.waitForSelector('dialog.cellv[open]');
+      await check(mode, 'dialog.cellv');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('dialog.cellv[open]', { state: 'detached' });
+    }
+
+    // an explanation of a headline figure, the bridge and the definitions
+    await page.click('button.figure:has([data-metric="netGapPerWeek"])');
+    await page.waitForSelector('[data-explain-terms]', { timeout: 30_000 });
+    await check('explanation');
+    await page.keyboard.press('Escape');
+    await page.click('[data-bridge] summary');
+    await page.waitForSelector('[data-bridge] [data-step="to"]', { timeout: 60_000 });
+    await page.click('[data-glossary] summary');
+    await check('bridge and definitions');
+
+    await page.click('[data-action="data-menu"]');
+    await page.waitForSelector('[data-action="import-data"]');
+    await check('Excel and data menu');
+    await page.click('[data-action="import-data"]');
+    await page.waitForSelector('[data-dialog="import"][open]');
+    await check('Import data', '[data-dialog="import"]');
+    await page.keyboard.press('Escape');
+
+    await page.click('[data-layout="workshop"]');
+    await page.waitForSelector('[data-workshop]');
+    await page.click('[data-action="choose-levers"]');
+    await check('Workshop, choosing levers');
+    await page.click('[data-action="shortcuts"]');
+    await page.waitForSelector('dialog[data-shortcuts][open]');
+    await check('Workshop shortcuts', 'dialog[data-shortcuts]');
+  }, 300_000);
 
   it('has one h1, a skip link to the results, and Show table buttons named after their chart', async () => {
-    const page = await openApp(chromium.context, url, 'split');
-    expect(await page.locator('h1').count()).toBe(1);
-    const names = await page.$$eval('[data-chart] header button', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
-    const titles = await page.$$eval('[data-chart] h3', (els) => els.map((e) => e.textContent?.trim()));
-    expect(names).toEqual(titles.map((t) => `Show table: ${t}`));
+    // the skip link is the first thing Tab reaches on a page just opened, and goes to the figures
+    const page = await openApp(chromium.context, url, null);
+    await page.waitForSelector('[data-overview-lead]');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to results');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results');
+
+    await showLayout(page, 'split');
+    expect(await page.locator('h1').count()).toBe(1);
+    // every button on a chart says which chart it acts on (a screen reader hears its name alone)
+    const names = await page.$$eval('[data-chart] header button', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
+    const titles = await page.$$eval('[data-chart] h3', (els) => els.map((e) => e.textContent?.trim()));
+    expect(names).toEqual(titles.flatMap((t) => [`Show table: ${t}`, `PNG: ${t}`, `CSV: ${t}`]));
+    // beside the sheets the skip link goes to the results panel
+    await page.focus('.skip');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-panel');
   });
 });
 

@@ -69,17 +69,29 @@ describe('the overview', () => {
   it('keeps the first figure free of the grid and the charts (they load when first shown)', async () => {
     const context = chromium.context;
     const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(r.url());
+    // the moment the headline figure is first in the page, by the page's own clock
+    await page.addInitScript(() => {
+      const w = window as unknown as { leadAt?: number };
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('[data-overview-lead] [data-metric]')) {
+          w.leadAt = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(url);
-    await page.waitForSelector('[data-overview-lead]');
-    const before = scripts.length;
-    expect(scripts.some((s) => s.includes('SheetsPanel'))).toBe(false);
-    expect(scripts.some((s) => s.includes('ResultsPanel'))).toBe(false);
+    await page.waitForSelector('[data-overview-lead] [data-metric]');
     await showLayout(page, 'sheets');
-    expect(scripts.length).toBeGreaterThan(before);
+    const { leadAt, scripts } = await page.evaluate(() => ({
+      leadAt: (window as unknown as { leadAt: number }).leadAt,
+      scripts: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime })),
+    }));
+    const sheets = scripts.find((s) => s.name.includes('SheetsPanel'));
+    const results = scripts.find((s) => s.name.includes('ResultsPanel'));
+    // both load (in the background once the figure is up, or when first shown), never before it
+    expect(sheets, 'the grid loads when the sheets are shown').toBeDefined();
+    expect(sheets!.start).toBeGreaterThan(leadAt);
+    if (results) expect(results.start).toBeGreaterThan(leadAt);
   });
 });
 
@@ -187,17 +199,25 @@ describe('rows', () => {
     // the new row is on screen and its first cell has the keyboard
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id'))).toBe(id);
     const box = await page.locator(`[data-sheet] .ag-row[row-id="${id}"]`).last().boundingBox();
-    const grid = await page.locator('[data-sheet] .ag-body-viewport').boundingBox();
+    const grid = await page.locator('[data-sheet] .ag-grid-viewport').boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(grid!.y);
     expect(box!.y + box!.height).toBeLessThanOrEqual(grid!.y + grid!.height + 1);
 
     // Enter opens the Held by choice (a choice cell edits with Enter, as text cells do)
     await page.keyboard.press('Enter');
     await page.waitForSelector('.ag-select-list');
+    // Escape closes the list, and a second Escape leaves the cell unchanged
     await page.keyboard.press('Escape');
+    if (await page.locator('[data-sheet] .ag-cell-inline-editing').count()) await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-sheet] .ag-cell-inline-editing').count()).toBe(0);
     await app.paste(id, 'level', 'PCN');
-    const moved = `pcn:${practice.pcn}:`;
-    await expect.poll(() => page.locator(`[data-sheet] .ag-row[row-id^="${moved}"]`).count()).toBeGreaterThan(0);
+    // held by the PCN, the row no longer matches the practice's code in the filter; it is kept whole
+    await expect.poll(() => page.locator(`[data-sheet] .ag-row[row-id="${id}"]`).count()).toBe(0);
+    const held = async () => {
+      const rows = (await app.stored()).workforce.filter((w) => w.role === role.id);
+      return { practice: rows.filter((w) => w.level === 'practice' && w.code === practice.code).length, pcn: rows.filter((w) => w.level === 'pcn' && w.code === practice.pcn).map((w) => w.wte) };
+    };
+    await expect.poll(held, { timeout: 10_000 }).toEqual({ practice: 0, pcn: [1] });
     expect(await page.locator('.results .banner.warn').count()).toBe(0);
     await page.waitForSelector('[data-headline]');
   });
@@ -208,9 +228,9 @@ describe('files', () => {
     const page = await openApp(chromium.context, url);
     const file = { name: 'essex.headroom.json', mimeType: 'application/json', buffer: Buffer.from(serializeWorkbook(sample)) };
     await page.setInputFiles('[data-testid="file-input"]', file);
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('Opened essex.headroom.json');
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 20_000 }).toContain('Opened essex.headroom.json');
     await page.setInputFiles('[data-testid="file-input"]', file);
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain(`“${sample.name} (3)”`);
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 20_000 }).toContain(`“${sample.name} (3)”`);
     await page.click('[data-action="workbooks"]');
     const names = await page.$$eval('[data-dialog="workbooks"] li .wname', (els) => els.map((e) => e.textContent));
     expect(names.sort()).toEqual([sample.name, `${sample.name} (2)`, `${sample.name} (3)`].sort());
