@@ -18,3 +18,4 @@ class WorkerEngine extends EngineService {
 export type { WorkerEngine };
 
 Comlink.expose(new WorkerEngine());
+performance.mark('headroom:worker:ready');
