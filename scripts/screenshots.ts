@@ -11,6 +11,7 @@ import { workshopScreenshots } from './screenshots-workshop';
 import { offlineScreenshots } from './screenshots-offline';
 import { explainShots } from './screenshots-explain';
 import { analysisShots } from './screenshots-analysis';
+import { firstHourShots } from './screenshots-firsthour';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -86,6 +87,7 @@ try {
   // goal seek, the Monte Carlo fan and tornado, the comparison and the scenario editor, on a fresh page
   const analysis = await openApp(context, server.url);
   await analysisShots(analysis, out);
+  await firstHourShots(browser, server.url, out);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

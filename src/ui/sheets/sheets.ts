@@ -218,11 +218,12 @@ export const SHEETS: Sheet[] = [
     intro: 'Registered and need-weighted lists per practice, and the PCN each belongs to.',
     table: 'practices',
     columns: [
-      { field: ['code'], header: 'Code', type: 'key', width: 100 },
-      { field: ['name'], header: 'Practice', type: 'text', width: 240 },
-      { field: ['pcn'], header: 'PCN', type: 'enum', options: (wb) => codes(wb.pcns), names: (wb) => namesOf(wb.pcns), width: 260 },
-      { field: ['registered'], header: 'Registered patients', type: 'int', width: 150 },
-      { field: ['weighted'], header: 'Weighted list', type: 'int', nullable: true, width: 140 },
+      // narrow enough that the lists show beside the results at 1280 pixels (long names end in an ellipsis)
+      { field: ['code'], header: 'Code', type: 'key', width: 90 },
+      { field: ['name'], header: 'Practice', type: 'text', width: 175 },
+      { field: ['pcn'], header: 'PCN', type: 'enum', options: (wb) => codes(wb.pcns), names: (wb) => namesOf(wb.pcns), width: 175 },
+      { field: ['registered'], header: 'Registered patients', type: 'int', width: 125 },
+      { field: ['weighted'], header: 'Weighted list', type: 'int', nullable: true, width: 110 },
       source,
     ],
     addBlocked: (wb) => (wb.pcns.length ? null : 'Add a PCN first (PCNs sheet): every practice belongs to one.'),
