@@ -165,8 +165,11 @@ function writer(wb: Workbook, c: Mutable<Compiled>, cell: Path, rows: Rows, dirt
     const p = c.practices.codes.indexOf(id);
     if (p < 0) return null;
     const arr = field === 'registered' ? c.practices.registered : c.practices.weighted;
+    // a practice with no weighted list of its own is weighted by its registered list
+    const alsoWeighted = field === 'registered' && wb.practices.find((x) => x.code === id)?.weighted === null;
     return (v) => {
       arr[p] = v;
+      if (alsoWeighted) c.practices.weighted[p] = v;
       dirty.lists = true;
     };
   }

@@ -122,6 +122,22 @@ describe('a patched draw gives the figures of a fresh compile', () => {
     checkDraws(base, [['roles', 'pharmacist', 'leavingRate'], ['roles', 'pharmacist', 'replacementLagWeeks'], ['interventions', 'hire', 'effect', 'wtePerYear']], 4, 3);
   });
 
+  it("a practice's list where it has no weighted list of its own, with need weighting on", () => {
+    const wb = tiny({
+      settings: { ...tiny().settings, needWeighting: true },
+      pcns: [
+        { code: 'N', name: 'N', place: 'P' },
+        { code: 'M', name: 'M', place: 'P' },
+      ],
+      practices: [
+        { code: 'A', name: 'A', pcn: 'N', registered: 10_000, weighted: null, source: 'test' },
+        { code: 'B', name: 'B', pcn: 'M', registered: 6_000, weighted: 9_000, source: 'test' },
+      ],
+      workforce: [...tiny().workforce, { level: 'practice', code: 'B', role: 'gp', wte: 2, source: 'test' }],
+    });
+    checkDraws(trialBase(wb, 'base'), [['practices', 'A', 'registered'], ['practices', 'B', 'registered'], ['demand', 'consultationRate']], 3, 8);
+  });
+
   it('a value with no patch (an intervention ramp) is not patched: each draw compiles afresh', () => {
     const base = trialBase(loadSample(), 'strategy');
     const iv = base.workbook.interventions[0].id;
