@@ -1,19 +1,30 @@
 // Results and the view: which scenario, place and year are on screen, and the figures the engine
 // worker computed for them. Follows the open workbook: an ordinary edit goes to the worker as an
 // edit (it recomputes what the edit touched), anything else reopens the workbook there.
-import type { EngineClient, View, ViewRequest } from '../engine-client';
+import type { Comparison, EngineClient, ScenarioYears, View, ViewRequest } from '../engine-client';
 import type { EntityRef, Meta } from '../engine';
 import type { Workbook } from '../model/schema';
 import type { BookChange, OpenWorkbook } from './open-workbook.svelte';
 
 /** What the results need of the engine client (an in-process engine stands in for it in tests). */
-export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
+export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'compare' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
+
+const sameRef = (a: EntityRef, b: EntityRef) => a.level === b.level && a.code === b.code;
 
 export class Results {
   readonly engine: Engine;
   readonly #book: OpenWorkbook;
   #meta = $state.raw<Meta | null>(null);
   #view = $state.raw<View | null>(null);
+  /** Every scenario's figures, asked after the view on screen has been answered. */
+  #comparison = $state.raw<Comparison | null>(null);
+  /** The view with every scenario's figures once they are of the view's own revision, never mixed. */
+  #merged = $derived.by(() => {
+    const v = this.#view;
+    const c = this.#comparison;
+    if (!v || v.scenarios || !c || c.revision !== v.revision || !sameRef(c.ref, v.request.ref)) return v;
+    return { ...v, scenarios: c.scenarios };
+  });
   #computing = $state(false);
   #error = $state<string | null>(null);
   #scenario = $state('');
@@ -30,8 +41,19 @@ export class Results {
   get meta(): Meta | null {
     return this.#meta;
   }
+  /** The figures on screen; `scenarios` is null while the other scenarios are being brought up to date. */
   get view(): View | null {
-    return this.#view;
+    return this.#merged;
+  }
+  /**
+   * The last complete comparison of every scenario for the entity on screen, and whether it is of
+   * the same revision as the view (when not, the page marks it as being updated).
+   */
+  get comparison(): { scenarios: ScenarioYears[]; current: boolean } | null {
+    const v = this.#merged;
+    if (v?.scenarios) return { scenarios: v.scenarios, current: true };
+    const c = this.#comparison;
+    return v && c && sameRef(c.ref, v.request.ref) ? { scenarios: c.scenarios, current: false } : null;
   }
   get computing(): boolean {
     return this.#computing;
@@ -53,6 +75,7 @@ export class Results {
   async reset(): Promise<void> {
     const wb = this.#book.workbook;
     this.#view = null;
+    this.#comparison = null;
     if (wb && !wb.scenarios.some((s) => s.id === this.#scenario)) this.#scenario = wb.scenarios[0]?.id ?? '';
     this.#ref = { level: 'total', code: '' };
     await this.reopen();
@@ -134,11 +157,22 @@ export class Results {
       if (v) {
         this.#view = v;
         this.#error = null;
+        if (!v.scenarios) void this.#compare(v.request.ref);
       }
     } catch (err) {
       this.#error = `The engine could not compute the results: ${(err as Error).message}`;
     } finally {
       this.#computing = false;
+    }
+  }
+
+  /** The other scenarios, after the one on screen (the engine client runs this only when no view waits). */
+  async #compare(ref: EntityRef): Promise<void> {
+    try {
+      const c = await this.engine.compare(ref);
+      if (c) this.#comparison = c;
+    } catch (err) {
+      this.#error = `The engine could not compute the other scenarios: ${(err as Error).message}`;
     }
   }
 }
