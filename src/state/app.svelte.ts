@@ -15,7 +15,7 @@ import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
 import { fileNameFor, serializeWorkbook, type ReadStage } from '../io/workbook-file';
 import { Library, checkName } from './library.svelte';
-import { OpenWorkbook } from './open-workbook.svelte';
+import { OpenWorkbook, markChecked } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
 import { Results, type Engine } from './results.svelte';
 import { Explainer, type ExplainEngine } from './explain.svelte';
@@ -182,6 +182,8 @@ export class AppState {
   async openFile(bytes: Uint8Array, fileName: string, where?: (path: string) => string, onStage?: (stage: ReadStage) => void): Promise<{ ok: true } | { ok: false; message: string }> {
     const parsed = await this.results.engine.parseFile(bytes, onStage);
     if (!parsed.ok) return { ok: false, message: `${clipName(fileName)} was not opened: ${describeProblems(parsed.problems, where)}` };
+    markChecked(parsed.workbook, parsed.warnings);
+    this.results.preload(parsed.workbook);
     await this.adopt(parsed.workbook);
     return { ok: true };
   }

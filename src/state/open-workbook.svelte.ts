@@ -96,7 +96,7 @@ export class OpenWorkbook {
     this.#syncHistory();
     this.#refused = [];
     // stored before format version 2: the optional list of ranges is simply empty
-    this.#set(data.ranges ? data : { ...data, ranges: [] });
+    this.#set(data.ranges ? data : { ...data, ranges: [] }, checkedInWorker.get(data));
   }
 
   /** The workbook is no longer stored under its id (deleted in another tab): keep it on screen only. */
@@ -198,16 +198,28 @@ export class OpenWorkbook {
     this.#onChange({ kind: 'edit', edits: edits.map((e) => ({ path: e.path, value: e.value })), hadProblems });
   }
 
-  #set(data: Workbook): void {
+  #set(data: Workbook, checked?: Problem[]): void {
     this.#workbook = data;
-    this.#problems = checkAll(data);
-    this.#warnings = workbookWarnings(data);
+    this.#problems = checked ? [] : checkAll(data);
+    this.#warnings = checked ?? workbookWarnings(data);
   }
 
   #syncHistory(): void {
     this.#canUndo = this.#history.canUndo;
     this.#canRedo = this.#history.canRedo;
   }
+}
+
+/** Workbooks the engine worker has just read from a file and checked in full, with their warnings. */
+const checkedInWorker = new WeakMap<Workbook, Problem[]>();
+
+/**
+ * Marks a workbook as checked in the worker (it was accepted there, so it has no problems), so
+ * that opening it does not check all of it again on the page's thread (England: a tenth of a
+ * second or more). Only this very object is trusted: any edit makes a new one.
+ */
+export function markChecked(wb: Workbook, warnings: Problem[]): void {
+  checkedInWorker.set(wb, warnings);
 }
 
 /** Every problem, so that each cell concerned is flagged (a file's refusal shows the first few). */

@@ -11,6 +11,11 @@ export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'com
 
 const sameRef = (a: EntityRef, b: EntityRef) => a.level === b.level && a.code === b.code;
 
+/** Resolves when the page next has nothing to do (at most half a second on a busy one). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));
+}
+
 export class Results {
   readonly engine: Engine;
   readonly #book: OpenWorkbook;
@@ -32,6 +37,8 @@ export class Results {
   #fy = $state('');
   /** True when the worker holds the same workbook as the page. */
   #inSync = false;
+  /** A workbook sent to the worker before the page opened it (see `preload`). */
+  #early: { wb: Workbook; meta: Promise<Meta> } | null = null;
 
   constructor(engine: Engine, book: OpenWorkbook) {
     this.engine = engine;
@@ -81,13 +88,27 @@ export class Results {
     await this.reopen();
   }
 
+  /**
+   * Sends a checked workbook that is about to be opened (a file) to the worker now, so that it
+   * compiles there while the page stores it. Until the page opens that very workbook the worker
+   * no longer holds the page's: the results stop following edits, and any edit or view reopens.
+   */
+  preload(wb: Workbook): void {
+    this.#inSync = false;
+    const meta = this.engine.open(wb);
+    meta.catch(() => undefined); // reported when reopen awaits it
+    this.#early = { wb, meta };
+  }
+
   /** Sends the whole workbook to the worker, unless it has problems (results wait for a fix). */
   async reopen(): Promise<void> {
     const wb = this.#book.workbook;
+    const early = this.#early;
+    this.#early = null;
     this.#inSync = false;
     if (!wb || this.#book.problems.length) return;
     try {
-      this.#meta = await this.engine.open(wb);
+      this.#meta = await (early?.wb === wb ? early.meta : this.engine.open(wb));
       this.#error = null;
       this.#inSync = true;
       if (!this.#meta.fyLabels.includes(this.#fy)) this.#fy = this.#meta.fyLabels[0];
@@ -168,6 +189,9 @@ export class Results {
 
   /** The other scenarios, after the one on screen (the engine client runs this only when no view waits). */
   async #compare(ref: EntityRef): Promise<void> {
+    // asked once the page is idle (its charts drawn): a full recompute of the other scenarios
+    // keeps both cores busy, which would otherwise slow the drawing of the view just answered
+    await idle();
     try {
       const c = await this.engine.compare(ref);
       if (c) this.#comparison = c;
