@@ -3,6 +3,7 @@
 // (never evaluated), migrated and validated; the caller gets a workbook or problems with paths.
 import { FORMAT_VERSION, WorkbookSchema, type Workbook } from '../model/schema';
 import { parseWorkbook, type ParseResult } from '../model/validate';
+import { fileStem } from './file-name';
 
 /** Twice England (about 15 MB) with room for scenarios; a bigger file is refused before reading. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
@@ -123,12 +124,5 @@ export function serializeWorkbook(wb: Workbook): string {
 
 /** A safe file name from a workbook name: letters, digits and dashes, then `.headroom.json`. */
 export function fileNameFor(name: string): string {
-  const stem = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return (stem || 'workbook') + FILE_SUFFIX;
+  return fileStem(name, 'workbook') + FILE_SUFFIX;
 }
