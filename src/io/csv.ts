@@ -13,14 +13,4 @@ export function withBom(csv: string): string {
   return '\ufeff' + csv;
 }
 
-/** A safe file name stem from any title: letters, digits and dashes. */
-export function fileStem(name: string): string {
-  const stem = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return stem || 'table';
-}
+export { fileStem } from './file-name';

@@ -4,6 +4,7 @@
 import { FORMAT_VERSION, WorkbookSchema, type Workbook } from '../model/schema';
 import { parseWorkbook, type ParseResult } from '../model/validate';
 import { MAX_DEPTH, MAX_VALUES } from '../model/limits';
+import { fileStem } from './file-name';
 
 /** Twice England (about 15 MB) with room for scenarios; a bigger file is refused before reading. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
@@ -117,12 +118,5 @@ export function serializeWorkbook(wb: Workbook): string {
 
 /** A safe file name from a workbook name: letters, digits and dashes, then `.headroom.json`. */
 export function fileNameFor(name: string): string {
-  const stem = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return (stem || 'workbook') + FILE_SUFFIX;
+  return fileStem(name, 'workbook') + FILE_SUFFIX;
 }
