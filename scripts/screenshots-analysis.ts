@@ -1,5 +1,6 @@
 // Pictures of goal seek, the Monte Carlo fan and tornado, the scenario editor and the comparison.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openApp } from '../tests/e2e/browser';
 
 export async function analysisShots(page: Page, out: string, suffix = '', runs = 1000): Promise<void> {
   const panel = (id: string) => page.click(`[data-action="open-${id}"]`);
@@ -42,4 +43,40 @@ export async function analysisShots(page: Page, out: string, suffix = '', runs =
   await page.locator('[data-panel="scenario"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${out}/scenario${suffix}.png` });
   await panel('scenario');
+}
+
+/** The sizes a planner's laptop or a room's projector shows the app at. */
+export const SIZES = [
+  [1024, 768],
+  [1280, 720],
+  [1440, 900],
+  [1920, 1080],
+] as const;
+
+/**
+ * The tornado chart at each size, its long assumption names wrapped inside the chart
+ * (docs/screenshots/tornado-WxH.png), and the goal seek dialog, whose figure names are those of
+ * every other view (goal-seek-WxH.png).
+ */
+export async function tornadoShots(browser: Browser, url: string, out: string, runs = 200): Promise<void> {
+  for (const [width, height] of SIZES) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await openApp(context, url);
+    await page.click('button:has-text("Results")');
+    await page.selectOption('[data-control="scenario"]', 'strategy');
+    await page.click('[data-action="open-goal-seek"]');
+    await page.waitForSelector('[data-target-unit]');
+    await page.screenshot({ path: `${out}/goal-seek-${width}x${height}.png` });
+    await page.keyboard.press('Escape');
+    await page.click('[data-action="open-uncertainty"]');
+    await page.fill('[data-field="runs"]', String(runs));
+    await page.dispatchEvent('[data-field="runs"]', 'change');
+    await page.click('[data-action="mc-run"]');
+    await page.waitForSelector('[data-mc-result]', { timeout: 600_000 });
+    const card = page.locator('[data-chart="mc-tornado"]');
+    await card.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await card.screenshot({ path: `${out}/tornado-${width}x${height}.png` });
+    await context.close();
+  }
 }

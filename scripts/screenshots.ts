@@ -10,7 +10,7 @@ import { SHEETS } from '../src/ui/sheets/sheets';
 import { workshopScreenshots } from './screenshots-workshop';
 import { offlineScreenshots } from './screenshots-offline';
 import { explainShots } from './screenshots-explain';
-import { analysisShots } from './screenshots-analysis';
+import { analysisShots, tornadoShots } from './screenshots-analysis';
 import { storageShots } from './screenshots-storage';
 
 const out = 'docs/screenshots';
@@ -88,6 +88,7 @@ try {
   // goal seek, the Monte Carlo fan and tornado, the comparison and the scenario editor, on a fresh page
   const analysis = await openApp(context, server.url);
   await analysisShots(analysis, out);
+  await tornadoShots(browser, server.url, out);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

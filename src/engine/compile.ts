@@ -187,8 +187,7 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
   }
 
   const rateSeason = new Float64Array(T);
-  const rateGrowth = growthSeries(T, wb.demand.rateGrowth);
-  for (let t = 0; t < T; t++) rateSeason[t] = rateGrowth[t] * wb.demand.seasonality[tl.monthOfWeek[t]];
+  fillRateSeason(rateSeason, tl, wb.demand.rateGrowth, wb.demand.seasonality);
 
   // Interventions switched on in this scenario, then the standing external capacity.
   const on = new Set(scenario.interventions);
@@ -201,39 +200,20 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
     const running = rampSeries(T, s, e, 0);
     const eff = iv.effect;
     let role = -1;
-    let amount = 0;
     let per1000 = false;
     switch (eff.kind) {
       case 'extraAppointments':
         role = eff.role === null ? firstGpRole(roles) : (roleIdx.get(eff.role) ?? -1);
-        amount = eff.amount;
         per1000 = eff.basis === 'perWeekPer1000Patients';
         break;
-      case 'demandReduction':
-        amount = eff.fraction;
-        break;
-      case 'navigationShare':
-        amount = eff.target;
-        break;
       case 'productivity':
-        role = roleIdx.get(eff.role) ?? -1;
-        amount = eff.fraction;
-        break;
       case 'recruitment':
-        role = roleIdx.get(eff.role) ?? -1;
-        amount = eff.wtePerYear;
-        break;
       case 'externalCapacity':
         role = roleIdx.get(eff.role) ?? -1;
-        amount = eff.appointmentsPerWeek;
         break;
     }
-    let response: Float64Array | null = null;
-    if (eff.kind === 'recruitment' && role >= 0) {
-      const planned = new Float64Array(T);
-      for (let t = 0; t < T; t++) planned[t] = (profile[t] * amount) / 52;
-      response = simulateStock(T, 0, roles.leaving[role], roles.replacement[role], roles.lag[role], planned);
-    }
+    const amount = effectAmount(eff);
+    const response = eff.kind === 'recruitment' && role >= 0 ? recruitResponse(roles, role, profile, amount) : null;
     effects.push({ id: iv.id, type: eff.kind, role, amount, per1000, profile, running, annualCost: iv.annualCost, scope: iv.scope, start: s, response });
   }
   const always = rampSeries(T, 0, T, 0);
@@ -302,6 +282,46 @@ export function compile(wb: Workbook, scenario: Scenario): Compiled {
   return compiled;
 }
 
+/**
+ * The pieces of compiling that Monte Carlo draws repeat on their own (draw.ts): written once here
+ * so that a patched value gives the same bits as a fresh compile.
+ */
+export function fillRateSeason(out: Float64Array, tl: Timeline, rateGrowthPerYear: number, seasonality: readonly number[]): void {
+  const rateGrowth = growthSeries(tl.T, rateGrowthPerYear);
+  for (let t = 0; t < tl.T; t++) out[t] = rateGrowth[t] * seasonality[tl.monthOfWeek[t]];
+}
+
+/** Appointments a week per WTE of a role, after DNAs: at current contacts, or at the safe level (GP roles with one). */
+export function roleFactor(r: Workbook['roles'][number], safe: boolean): number {
+  const perContact = (r.clinicalDaysPerYear / 52) * (1 - r.dnaRate);
+  return (safe && r.group === 'gp' && r.safeContactsPerDay !== null ? r.safeContactsPerDay : r.contactsPerDay) * perContact;
+}
+
+/** The one number of an intervention's effect, whatever its kind calls it. */
+export function effectAmount(eff: Workbook['interventions'][number]['effect']): number {
+  switch (eff.kind) {
+    case 'extraAppointments':
+      return eff.amount;
+    case 'demandReduction':
+    case 'productivity':
+      return eff.fraction;
+    case 'navigationShare':
+      return eff.target;
+    case 'recruitment':
+      return eff.wtePerYear;
+    case 'externalCapacity':
+      return eff.appointmentsPerWeek;
+  }
+}
+
+/** The WTE path a recruitment plan's recruits make on their own (see CompiledEffect.response). */
+export function recruitResponse(roles: CompiledRoles, role: number, profile: Float64Array, wtePerYear: number): Float64Array {
+  const T = profile.length;
+  const planned = new Float64Array(T);
+  for (let t = 0; t < T; t++) planned[t] = (profile[t] * wtePerYear) / 52;
+  return simulateStock(T, 0, roles.leaving[role], roles.replacement[role], roles.lag[role], planned);
+}
+
 function firstGpRole(roles: CompiledRoles): number {
   return roles.isGp.indexOf(1);
 }
@@ -312,10 +332,8 @@ function compileRoles(wb: Workbook, T: number): CompiledRoles {
   const factor = new Float64Array(n);
   const safeFactor = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    const r = rs[j];
-    const perContact = (r.clinicalDaysPerYear / 52) * (1 - r.dnaRate);
-    factor[j] = r.contactsPerDay * perContact;
-    safeFactor[j] = (r.group === 'gp' && r.safeContactsPerDay !== null ? r.safeContactsPerDay : r.contactsPerDay) * perContact;
+    factor[j] = roleFactor(rs[j], false);
+    safeFactor[j] = roleFactor(rs[j], true);
   }
   const leaving = Float64Array.from(rs, (r) => r.leavingRate);
   const replacement = Float64Array.from(rs, (r) => r.replacementRate);

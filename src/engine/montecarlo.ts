@@ -11,7 +11,8 @@
 import type { Range, Workbook } from '../model/schema';
 import { formatPath, getAt, parsePath, type Path } from '../model/paths';
 import type { EntityRef } from './results';
-import { runTrial, trialBase, TOTAL, type TrialBase, type TrialChange } from './trial';
+import { projectTrial, runTrial, trialBase, TOTAL, type TrialBase, type TrialChange } from './trial';
+import { patchedDraws, type PatchedDraws } from './draw';
 import { TARGET_KEYS, type TargetKey } from './seek';
 
 export const DEFAULT_RUNS = 1000;
@@ -70,6 +71,8 @@ export interface McBase {
   /** The figures with no range drawn (the deterministic answer). */
   deterministic: Float64Array;
   deterministicGap: Float64Array;
+  /** The workbook compiled once, each draw's values patched in; null when a range has no patch (then each draw compiles). */
+  draws: PatchedDraws | null;
 }
 
 export function mcBase(input: McInput): McBase {
@@ -85,21 +88,31 @@ export function mcBase(input: McInput): McBase {
   });
   const r0 = runTrial(trial, [], ref);
   const T = r0.compiled.tl.T;
-  return { trial, ref, ranges, fyLabels: r0.years.map((y) => y.fy), T, deterministic: rowsToArray(r0.years), deterministicGap: weeklyGap(r0.compiled.layout, r0.block) };
+  const deterministic = new Float64Array(r0.years.length * MC_KEYS.length);
+  rowsInto(r0.years, deterministic, 0);
+  const deterministicGap = new Float64Array(T);
+  gapInto(r0.compiled.layout, r0.block, deterministicGap, 0);
+  const draws = patchedDraws(trial, ranges.map((r) => r.cell));
+  return { trial, ref, ranges, fyLabels: r0.years.map((y) => y.fy), T, deterministic, deterministicGap, draws };
 }
 
-function rowsToArray(years: readonly Record<TargetKey, number | null>[]): Float64Array {
+function rowsInto(years: readonly Record<TargetKey, number | null>[], out: Float64Array, at: number): void {
   const K = MC_KEYS.length;
-  const out = new Float64Array(years.length * K);
-  years.forEach((y, f) => MC_KEYS.forEach((k, j) => (out[f * K + j] = y[k] ?? NaN)));
-  return out;
+  for (let f = 0; f < years.length; f++) for (let j = 0; j < K; j++) out[at + f * K + j] = years[f][MC_KEYS[j]] ?? NaN;
 }
 
-function weeklyGap(layout: { T: number; base: { demand: number; capacity: number } }, block: Float64Array): Float64Array {
+function gapInto(layout: { T: number; base: { demand: number; capacity: number } }, block: Float64Array, out: Float64Array, at: number): void {
   const T = layout.T;
-  const out = new Float64Array(T);
-  for (let t = 0; t < T; t++) out[t] = block[layout.base.demand * T + t] - block[layout.base.capacity * T + t];
-  return out;
+  const d = layout.base.demand * T;
+  const c = layout.base.capacity * T;
+  for (let t = 0; t < T; t++) out[at + t] = block[d + t] - block[c + t];
+}
+
+/** The values of task i: a random draw, or for the tornado one range at an end and the others at most likely. */
+function taskValues(base: McBase, seed: number, runs: number, i: number): number[] {
+  if (i < runs) return drawValues(base.ranges, seed, i);
+  const k = (i - runs) >> 1;
+  return base.ranges.map((r, j) => (j !== k ? r.mode : (i - runs) & 1 ? r.max : r.min));
 }
 
 /** The values draw i gives each range. */
@@ -131,17 +144,17 @@ export function runTasks(base: McBase, seed: number, runs: number, from: number,
   const years = new Float64Array((to - from) * Y * K);
   const gap = new Float64Array((to - from) * base.T);
   for (let i = from; i < to; i++) {
-    let changes: TrialChange[];
-    if (i < runs) {
-      const values = drawValues(base.ranges, seed, i);
-      changes = base.ranges.map((r, k) => ({ path: r.cell, value: values[k] }));
+    const values = taskValues(base, seed, runs, i);
+    let t;
+    if (base.draws) {
+      base.draws.set(values);
+      t = projectTrial(base.trial, base.draws.compiled, base.ref, false);
     } else {
-      const k = (i - runs) >> 1;
-      changes = base.ranges.map((r, j) => ({ path: r.cell, value: j !== k ? r.mode : (i - runs) & 1 ? r.max : r.min }));
+      const changes: TrialChange[] = base.ranges.map((r, k) => ({ path: r.cell, value: values[k] }));
+      t = runTrial(base.trial, changes, base.ref);
     }
-    const t = runTrial(base.trial, changes, base.ref);
-    years.set(rowsToArray(t.years), (i - from) * Y * K);
-    gap.set(weeklyGap(t.compiled.layout, t.block), (i - from) * base.T);
+    rowsInto(t.years, years, (i - from) * Y * K);
+    gapInto(t.compiled.layout, t.block, gap, (i - from) * base.T);
   }
   return { from, to, years, gap };
 }

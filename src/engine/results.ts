@@ -54,6 +54,17 @@ export function entityBlock(c: Compiled, r: Results, ref: EntityRef, s: Scratch 
   }
 }
 
+/** As entityBlock, but the whole workbook's and a system's block are views of the results, not copies. */
+export function entityView(c: Compiled, r: Results, ref: EntityRef, s: Scratch = scratchFor(c)): Float64Array {
+  const size = c.layout.size;
+  if (ref.level === 'total') return r.total.subarray(0, size);
+  if (ref.level === 'system') {
+    const i = c.systems.codes.indexOf(ref.code);
+    if (i >= 0) return r.systems.subarray(i * size, (i + 1) * size);
+  }
+  return entityBlock(c, r, ref, s);
+}
+
 function pcnBlock(c: Compiled, n: number, s: Scratch): Float64Array {
   const work = new Float64Array(c.layout.size);
   projectPcn(c, n, work, 0, s, null);

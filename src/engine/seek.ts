@@ -14,6 +14,7 @@ import { checkEdit } from '../model/cells';
 import { formatPath, getAt, isKeyedTable, parsePath, rowKey, type KeyedTable, type Path, type Segment } from '../model/paths';
 import type { EntityRef, YearRow } from './results';
 import { fyMean, runTrial, trialBase, TOTAL, type TrialBase, type TrialChange, type TrialResult } from './trial';
+import { FIGURES } from '../model/definitions';
 
 export type TargetKey = Exclude<keyof YearRow, 'fy'>;
 
@@ -210,36 +211,14 @@ function defaultRange(base: TrialBase, lever: Lever): [number, number] {
   return [lo, hi];
 }
 
-const KEY_WORDS: Record<TargetKey, string> = {
-  netGapPerWeek: 'the net gap',
-  unmetPerWeek: 'unmet demand',
-  netGapAtSafeWorkloadPerWeek: 'the gap at safe GP workload',
-  unmetAtSafeWorkloadPerWeek: 'unmet demand at safe GP workload',
-  strandedPerWeek: 'stranded capacity',
-  demandPerWeek: 'demand',
-  capacityPerWeek: 'capacity',
-  capacityAtSafeWorkloadPerWeek: 'capacity at safe GP workload',
-  deliveredPerWeek: 'appointments delivered',
-  gpWte: 'GP WTE',
-  gpContactsPerGpDay: 'GP contacts per GP per day',
-  gpWteNeededSafe: 'GP WTE needed for safe working',
-  gpWteShortOfSafe: 'GP WTE short of safe working',
-  gpHeadcountPer100k: 'GPs (headcount) per 100,000 patients',
-  gpWtePer100k: 'GP WTE per 100,000 patients',
-  patientsPerGpWte: 'patients per GP WTE',
-  registeredPatients: 'registered patients',
-  navigationShare: 'the navigation share',
-  arrsNotHiredWte: 'ARRS WTE not hired',
-  workforceCostGBP: 'workforce cost',
-  interventionCostGBP: 'intervention cost',
-  externalCostGBP: 'external cost',
-  totalCostGBP: 'total cost',
-  costPerAppointmentGBP: 'cost per appointment',
-  fundingGBP: 'funding',
-};
+/** A figure's name as it reads inside a sentence ("net gap", "GP WTE"): the names of definitions.ts. */
+function figureWords(key: TargetKey): string {
+  const name = FIGURES[key].name;
+  return /^[A-Z]{2}/.test(name) ? name : name[0].toLowerCase() + name.slice(1);
+}
 
 export function targetWords(t: SeekTarget): string {
-  return `${KEY_WORDS[t.key]} ${t.op === '<=' ? 'at most' : 'at least'} ${round(t.value)}`;
+  return `${figureWords(t.key)} ${t.op === '<=' ? 'at most' : 'at least'} ${round(t.value)}`;
 }
 
 function round(x: number): string {
@@ -304,7 +283,7 @@ export async function seek(wb: Workbook, req: SeekRequest, opts: SeekOptions = {
   const where = `${req.fy}${ref.level === 'total' ? '' : ` (${ref.level} ${ref.code})`}`;
   if (!rising && !falling) {
     const best = bestEnd(ys, target);
-    return result(xs[best], met(ys[best]), `${KEY_WORDS[target.key]} in ${where} does not move one way as ${name} rises (${ys.map(round).join(', ')} across the range), so there is no single answer to seek; try a narrower range`);
+    return result(xs[best], met(ys[best]), `${figureWords(target.key)} in ${where} does not move one way as ${name} rises (${ys.map(round).join(', ')} across the range), so there is no single answer to seek; try a narrower range`);
   }
   if (met(ys[0])) return result(xs[0], true, `${targetWords(target)} in ${where} already holds at the bottom of the range (${name} = ${round(xs[0])})`);
   const first = ys.findIndex(met);
@@ -351,7 +330,7 @@ export async function seek(wb: Workbook, req: SeekRequest, opts: SeekOptions = {
     high = b;
   }
   const moved = lever.group ? `${name} scaled by ${round(b)} (now 1)` : `${name} = ${round(b)} (now ${round(now)})`;
-  return result(b, true, `${targetWords(target)} in ${where} needs ${moved}; ${KEY_WORDS[target.key]} is then ${round(figure(at.get(b)!))}`);
+  return result(b, true, `${targetWords(target)} in ${where} needs ${moved}; ${figureWords(target.key)} is then ${round(figure(at.get(b)!))}`);
 }
 
 function bestEnd(ys: number[], t: SeekTarget): number {

@@ -1,7 +1,7 @@
 // One open workbook and its projections, one per scenario, kept between edits so that an edit
 // recomputes only what it touched. Used in the same way by the worker, the command line and tests.
 import type { Workbook } from '../model/schema';
-import { getAt, rowKey, setAt, type Path } from '../model/paths';
+import { formatPath, getAt, rowKey, setAt, type Path } from '../model/paths';
 import { compile, refreshLists, type Compiled } from './compile';
 import { parseEdits, type Edit } from './edits';
 import { applyScenario, findScenario, overriddenPaths } from './scenario';
@@ -138,8 +138,12 @@ export class Projection {
     if (table === 'practices' && (field === 'registered' || field === 'weighted')) {
       const p = c.practices.codes.indexOf(String(key));
       if (p < 0) return false;
-      if (field === 'registered') c.practices.registered[p] = value;
-      else c.practices.weighted[p] = value;
+      if (field === 'registered') {
+        c.practices.registered[p] = value;
+        // a practice with no weighted list of its own is weighted by its registered list (as compile() does)
+        const row = getAt(this.#workbook, ['practices', key]) as Workbook['practices'][number] | undefined;
+        if (row?.weighted === null && !run.overridden.has(formatPath(['practices', key, 'weighted']))) c.practices.weighted[p] = value;
+      } else c.practices.weighted[p] = value;
       // need weighting and list shares tie every PCN of the practice's system together
       const sys = c.places.system[c.pcns.place[c.practices.pcn[p]]];
       c.places.system.forEach((s, place) => {

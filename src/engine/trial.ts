@@ -6,7 +6,7 @@ import { setAt, type Path } from '../model/paths';
 import { compile, type Compiled } from './compile';
 import { emptyResults, NSTAT, recompute, scratchFor, type Results, type Scratch } from './project';
 import { applyScenario, findScenario } from './scenario';
-import { entityBlock, fundingShare, yearRows, type EntityRef, type YearRow } from './results';
+import { entityBlock, entityView, fundingShare, yearRows, type EntityRef, type YearRow } from './results';
 
 export const TOTAL: EntityRef = { level: 'total', code: '' };
 
@@ -43,12 +43,20 @@ export function trialBase(wb: Workbook, scenarioId: string): TrialBase {
 export function runTrial(base: TrialBase, changes: readonly TrialChange[], ref: EntityRef = TOTAL): TrialResult {
   let wb = base.workbook;
   for (const c of changes) wb = setAt(wb, c.path, c.value);
-  const compiled = compile(wb, base.scenario);
+  return projectTrial(base, compile(wb, base.scenario), ref, true);
+}
+
+/**
+ * Projects a compiled trial in the base's kept memory and reads one entity. With `copy` false, the
+ * whole workbook's or a system's block is a view of that memory (no copy of about half a megabyte a
+ * trial), good only until the next trial.
+ */
+export function projectTrial(base: TrialBase, compiled: Compiled, ref: EntityRef, copy: boolean): TrialResult {
   const fits = base.memory && base.memory.size === compiled.layout.size && base.memory.results.places.length === compiled.places.codes.length * compiled.layout.size && base.memory.results.pcnFy.length === emptyPcnFyLength(compiled);
   if (!fits) base.memory = { results: emptyResults(compiled), scratch: scratchFor(compiled), size: compiled.layout.size };
   const { results, scratch } = base.memory!;
   recompute(compiled, results, null, scratch);
-  const block = entityBlock(compiled, results, ref, scratch);
+  const block = copy ? entityBlock(compiled, results, ref, scratch) : entityView(compiled, results, ref, scratch);
   return { compiled, years: yearRows(compiled, block, fundingShare(compiled, ref)), block };
 }
 

@@ -11,13 +11,14 @@ import { parseWorkbook, type Problem } from '../model/validate';
 import { migrate } from '../model/migrate';
 import { formatPath, getAt, rowKey, setAt, type KeyedTable } from '../model/paths';
 import { decode } from '../ui/sheets/codec';
-import type { NumberFormat } from '../ui/format';
 import { fieldOf, type CellType, type RecordField, type TableSheet } from '../ui/sheets/sheets';
 import { RECORD_COLUMNS, SHEETS, sheetTable, tableRowsOf, type SheetTable, type TableCell } from './sheet-table';
 import { serializeWorkbook } from './workbook-file';
 import { FY_HEADER, YEAR_COLUMNS, YEAR_KEYS } from './report';
 import { LEVEL_WORDS, type ResultsData } from './results-export';
 import { blankWorkbook } from '../state/blank';
+import { EXCEL_FORMATS } from './excel-formats';
+import { addWorkshopSheets } from './workshop-sheets';
 
 type ExcelJS = typeof ExcelJSTypes;
 type Worksheet = ExcelJSTypes.Worksheet;
@@ -53,17 +54,6 @@ export function describeXlsxProblems(problems: readonly XlsxProblem[], limit = 3
 }
 
 // ---- export ----------------------------------------------------------------------------------------
-
-const FORMATS: Record<NumberFormat, string> = {
-  int: '#,##0',
-  number: '#,##0.0',
-  decimal2: '#,##0.00',
-  wte: '#,##0.0',
-  percent: '0.0%',
-  gbp: '"£"#,##0',
-  gbp2: '"£"#,##0.00',
-  gbpMillions: '"£"#,##0',
-};
 
 /** The grid's format for an input cell: whole numbers without decimals, the rest as typed. */
 function inputFormat(cell: TableCell): string | undefined {
@@ -117,7 +107,7 @@ function addResultsSheets(book: ExcelJSTypes.Workbook, results: ResultsData): vo
     ws.columns = [...fixed, ...YEAR_KEYS.map((k) => ({ header: YEAR_COLUMNS[k].header, width: Math.max(12, Math.min(24, YEAR_COLUMNS[k].header.length + 2)) }))];
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
-    YEAR_KEYS.forEach((k, i) => (ws.getColumn(fixed.length + 1 + i).numFmt = FORMATS[YEAR_COLUMNS[k].format]));
+    YEAR_KEYS.forEach((k, i) => (ws.getColumn(fixed.length + 1 + i).numFmt = EXCEL_FORMATS[YEAR_COLUMNS[k].format]));
     for (const e of rows) for (const y of e.years) ws.addRow([e.scenario, ...(withCode ? [e.code, e.name] : []), y.fy, ...YEAR_KEYS.map((k) => y[k])]);
   }
   const w = results.weekly;
@@ -134,7 +124,7 @@ function addResultsSheets(book: ExcelJSTypes.Workbook, results: ResultsData): vo
   w.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 3);
     col.width = 14;
-    col.numFmt = FORMATS[c.format];
+    col.numFmt = EXCEL_FORMATS[c.format];
   });
   w.weeks.forEach((week, t) => ws.addRow([isoToDate(week), w.fy[t], ...w.columns.map((c) => c.values[t])]));
 }
@@ -147,6 +137,7 @@ export async function workbookToXlsx(wb: Workbook, results?: ResultsData): Promi
   book.title = wb.name;
   for (const sheet of SHEETS) addTableSheet(book, sheetTable(wb, sheet));
   if (results) addResultsSheets(book, results);
+  addWorkshopSheets(book, wb);
   const file = book.addWorksheet(FILE_SHEET, { state: 'hidden' });
   const text = serializeWorkbook(wb);
   file.getCell('A1').value = 'The workbook as a Headroom file, for fields no other worksheet shows. Edit the other worksheets; they win over this one.';

@@ -1,6 +1,7 @@
 // Workshop mode in Chromium with both windows: the facilitator's page and the audience popup.
 import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { openApp } from './browser';
 import { useChromium } from './chromium';
@@ -10,6 +11,7 @@ import { Projection } from '../../src/engine';
 import { parseWorkbookText } from '../../src/io/workbook-file';
 import { toReport } from '../../src/io/report';
 import type { Workbook } from '../../src/model/schema';
+import { LOG_SHEET, SNAPSHOT_SHEET_KEYS, SNAPSHOTS_SHEET } from '../../src/io/workshop-sheets';
 
 const url = inject('baseUrl');
 const int = (v: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(v);
@@ -159,6 +161,21 @@ describe('workshop mode', { timeout: 150_000 }, () => {
     // save to file, open the file as a new workbook: the snapshots came with it
     const { text, workbook } = await savedWorkbook(page);
     expect(workbook.workshop!.snapshots.map((s) => s.name)).toEqual(["Room's start", "Room's plan A"]);
+
+    // the Excel export carries them too, for the facilitator to send the room: the figures as
+    // pinned and plan A's change from the start, and the session log
+    await page.click('[data-action="data-menu"]');
+    const excel = page.waitForEvent('download', { timeout: 120_000 });
+    await page.click('[data-action="export-excel"]');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await (await excel).path())!) as unknown as ArrayBuffer);
+    const snaps = book.getWorksheet(SNAPSHOTS_SHEET)!;
+    const gapCol = 5 + 2 * SNAPSHOT_SHEET_KEYS.indexOf('netGapPerWeek');
+    const rowFor = (name: string) => snaps.getRows(3, snaps.rowCount - 2)!.find((r) => r.getCell(1).value === name && r.getCell(4).value === '2022/23')!;
+    expect(rowFor("Room's start").getCell(gapCol).value).toBe(gapStart);
+    expect(rowFor("Room's plan A").getCell(gapCol).value).toBe(gapA);
+    expect(rowFor("Room's plan A").getCell(gapCol + 1).value).toBe(gapA - gapStart);
+    expect(book.getWorksheet(LOG_SHEET)!.rowCount).toBe(2 + workbook.workshop!.log.length);
     await page.setInputFiles('[data-testid="file-input"]', { name: 'room.headroom.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.waitForSelector('[data-message="file"]');
     await page.waitForFunction(() => document.querySelectorAll('[data-snapshot]').length === 2);

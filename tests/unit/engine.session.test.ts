@@ -10,7 +10,9 @@ import { firstDifference, snapshot } from './snapshots';
 
 function small(): Workbook {
   const wb = englandWorkbook({ systems: 3, pcns: 12, practices: 48, seed: 7 });
-  const parsed = parseWorkbook({ ...wb, settings: { ...wb.settings, horizonYears: 3 } });
+  // every third practice has no weighted list of its own (it is weighted by its registered list)
+  const practices = wb.practices.map((p, i) => (i % 3 === 0 ? { ...p, weighted: null } : p));
+  const parsed = parseWorkbook({ ...wb, practices, settings: { ...wb.settings, horizonYears: 3, needWeighting: true } });
   if (!parsed.ok) throw new Error(parsed.problems[0].message);
   return parsed.workbook;
 }

@@ -56,6 +56,7 @@ export function tornadoSpec(rows: readonly TornadoRow[], fyLabel: string, where:
     subtitle: `Change in net gap a week with one range at its minimum or maximum, the rest most likely · ${where}`,
     kind: 'hbar',
     labels: rows.map((r) => r.label),
+    labelLines: 2,
     xTitle: 'Assumption',
     yTitle: 'Change in net gap (appointments per week)',
     format: 'int',

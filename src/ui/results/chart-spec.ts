@@ -30,5 +30,7 @@ export interface ChartSpec {
   y2Title?: string;
   format: NumberFormat;
   format2?: NumberFormat;
+  /** Horizontal bars: lines a name may wrap onto (1 unless said); the rest is cut, whole in the tooltip and table. */
+  labelLines?: number;
   series: SeriesSpec[];
 }
