@@ -36,6 +36,18 @@ export interface Applied {
   merge?: string;
 }
 
+/** Why a workbook is open for reading only: it was made by a newer Headroom. */
+export interface ReadOnly {
+  /** Its format version. */
+  version: number;
+  /** Its fields this version does not know, left out of what is shown. */
+  leftOut: string[];
+  /** The record as stored, untouched: what "Save to file" writes, so nothing is lost. */
+  original: unknown;
+}
+
+export const READ_ONLY_REFUSAL = 'this workbook is open read-only: it was made by a newer version of Headroom';
+
 export class OpenWorkbook {
   #id = $state<string | null>(null);
   #workbook = $state.raw<Workbook | null>(null);
@@ -47,6 +59,7 @@ export class OpenWorkbook {
   #refused = $state.raw<Refused[]>([]);
   #canUndo = $state(false);
   #canRedo = $state(false);
+  #readOnly = $state.raw<ReadOnly | null>(null);
   readonly name = $derived(this.#workbook?.name ?? '');
 
   #history = new History();
@@ -78,6 +91,10 @@ export class OpenWorkbook {
   get refused(): Refused[] {
     return this.#refused;
   }
+  /** Set when the workbook may be read but not changed (made by a newer Headroom). */
+  get readOnly(): ReadOnly | null {
+    return this.#readOnly;
+  }
   get canUndo(): boolean {
     return this.#canUndo;
   }
@@ -86,8 +103,9 @@ export class OpenWorkbook {
   }
 
   /** Opens a workbook: its own undo history comes back if it was open before on this page. */
-  load(id: string | null, data: Workbook): void {
+  load(id: string | null, data: Workbook, readOnly: ReadOnly | null = null): void {
     this.#id = id;
+    this.#readOnly = readOnly;
     if (id === null) this.#history = new History();
     else {
       this.#history = this.#histories.get(id) ?? new History();
@@ -102,6 +120,12 @@ export class OpenWorkbook {
   /** The workbook is no longer stored under its id (deleted in another tab): keep it on screen only. */
   detach(): void {
     this.#id = null;
+  }
+
+  /** The workbook, never stored until now, has just been stored under `id`. History stays. */
+  attach(id: string): void {
+    this.#id = id;
+    this.#histories.set(id, this.#history);
   }
 
   forget(id: string): void {
@@ -130,6 +154,10 @@ export class OpenWorkbook {
     performance.mark('headroom:edit');
     const wb = this.#workbook;
     if (!wb) return { applied: 0, refused: edits.map((e) => ({ ...e, message: 'no workbook is open' })) };
+    if (this.#readOnly) {
+      this.#refused = edits.map((e) => ({ ...e, message: READ_ONLY_REFUSAL }));
+      return { applied: 0, refused: this.#refused };
+    }
     let next = wb;
     const accepted: EditInput[] = [];
     const refused: Refused[] = [];
@@ -165,7 +193,7 @@ export class OpenWorkbook {
    * workbook but is not an undo step and changes no figure, so nothing is checked or recomputed.
    */
   setWorkshop(value: Workshop): void {
-    if (!this.#workbook) return;
+    if (!this.#workbook || this.#readOnly) return;
     this.#workbook = { ...this.#workbook, workshop: value };
     this.#onChange({ kind: 'aside', edits: [{ path: ['workshop'], value }] });
   }
@@ -179,7 +207,7 @@ export class OpenWorkbook {
   }
 
   #replay(batch: Batch | null, kind: 'Undo' | 'Redo'): string | null {
-    if (!batch || !this.#workbook) return null;
+    if (!batch || !this.#workbook || this.#readOnly) return null;
     const { workbook, applied } = applyChanges(this.#workbook, batch.changes);
     this.#refused = [];
     this.#commit(workbook, batch.changes, this.#workbook);
