@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { pwa } from './scripts/vite/pwa';
 import { singleFile, SINGLE_OUT_DIR } from './scripts/vite/single';
 import { initialJsReport } from './scripts/initial-js.js';
+import { SECURITY_HEADERS } from './scripts/vite/headers';
 
 // One config for the app, its worker and the test projects. `--mode single` builds the one-file
 // edition (scripts/vite/single.ts); every other build is the hosted, installable app.
@@ -19,7 +20,8 @@ export default defineConfig(({ command, mode }) => ({
       ? { target: 'es2022', sourcemap: false, outDir: SINGLE_OUT_DIR, copyPublicDir: false }
       : { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   server: { port: 5173, strictPort: false },
-  preview: { port: 4173 },
+  // the headers a host should send (docs/hosting.md): the browser tests run under them
+  preview: { port: 4173, headers: { ...SECURITY_HEADERS } },
   test: {
     projects: [
       {

@@ -12,6 +12,7 @@ import { offlineScreenshots } from './screenshots-offline';
 import { explainShots } from './screenshots-explain';
 import { analysisShots, tornadoShots } from './screenshots-analysis';
 import { firstHourShots } from './screenshots-firsthour';
+import { storageShots } from './screenshots-storage';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -84,6 +85,7 @@ try {
   await fresh.close();
   await offlineScreenshots(browser, out);
   await explainShots(browser, server.url, out, null);
+  await storageShots(browser, server.url, out);
   // goal seek, the Monte Carlo fan and tornado, the comparison and the scenario editor, on a fresh page
   const analysis = await openApp(context, server.url);
   await analysisShots(analysis, out);

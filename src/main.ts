@@ -1,3 +1,5 @@
+// first: the script-address policy must exist before anything starts a worker
+import './trusted-types';
 import { mount } from 'svelte';
 import './ui/global.css';
 import App from './ui/App.svelte';

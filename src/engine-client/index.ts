@@ -4,7 +4,7 @@
 // builds a queue of stale recomputes. A second, helper worker takes half of each full recompute of
 // a large workbook; it talks to the engine worker directly, over a channel set up here.
 import * as Comlink from 'comlink';
-import type { View, ViewRequest } from '../engine/service';
+import type { Comparison, View, ViewRequest } from '../engine/service';
 import type { WorkerEngine } from '../../workers/engine.worker';
 import type { Bridge, Edit, EntityRef, Explanation, Meta, SeekProgress, SeekRequest, SeekResult, YearRow } from '../engine';
 import type { ResultsData } from '../io/results-export';
@@ -13,13 +13,14 @@ import type { ParseResult } from '../model/validate';
 import type { ReadStage } from '../io/workbook-file';
 import { createEngineWorker, createHelperWorker } from './workers';
 
-export type { View, ViewRequest, ScenarioYears } from '../engine/service';
+export type { View, ViewRequest, ScenarioYears, Comparison } from '../engine/service';
 
 export class EngineClient {
   readonly #worker: Worker;
   readonly #helper: Worker | null = null;
   readonly #remote: Comlink.Remote<WorkerEngine>;
   #pendingView: { request: ViewRequest; resolve: (v: View | null) => void; reject: (e: unknown) => void } | null = null;
+  #pendingCompare: { ref: EntityRef; resolve: (c: Comparison | null) => void; reject: (e: unknown) => void } | null = null;
   #viewRunning = false;
 
   constructor() {
@@ -91,13 +92,35 @@ export class EngineClient {
     });
   }
 
+  /**
+   * Every scenario's yearly figures for one entity. Runs only when no view is waiting, so the
+   * scenario on screen is always answered first; resolves null when a newer request superseded it.
+   */
+  compare(ref: EntityRef): Promise<Comparison | null> {
+    return new Promise((resolve, reject) => {
+      this.#pendingCompare?.resolve(null);
+      this.#pendingCompare = { ref, resolve, reject };
+      void this.#pump();
+    });
+  }
+
   async #pump(): Promise<void> {
-    if (this.#viewRunning || !this.#pendingView) return;
-    const job = this.#pendingView;
-    this.#pendingView = null;
+    if (this.#viewRunning) return;
+    if (this.#pendingView) {
+      const job = this.#pendingView;
+      this.#pendingView = null;
+      await this.#run(() => this.#remote.view(job.request), job);
+    } else if (this.#pendingCompare) {
+      const job = this.#pendingCompare;
+      this.#pendingCompare = null;
+      await this.#run(() => this.#remote.compare(job.ref), job);
+    }
+  }
+
+  async #run<T>(call: () => Promise<T>, job: { resolve: (v: T) => void; reject: (e: unknown) => void }): Promise<void> {
     this.#viewRunning = true;
     try {
-      job.resolve(await this.#remote.view(job.request));
+      job.resolve(await call());
     } catch (err) {
       job.reject(err);
     } finally {

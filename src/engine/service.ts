@@ -34,8 +34,11 @@ export interface View {
   /** Weekly series of the chosen entity, laid out as in layout.ts. */
   series: Float64Array;
   pcnRanking: PcnYear[];
-  /** Every scenario's FY rows for the chosen entity, to compare gaps on one chart. */
-  scenarios: ScenarioYears[];
+  /**
+   * Every scenario's FY rows for the chosen entity, to compare gaps on one chart; null until the
+   * other scenarios have been brought up to the same revision (see `compare`).
+   */
+  scenarios: ScenarioYears[] | null;
   /** What the chosen scenario had to recompute, and how long the whole answer took. */
   kind: RecomputeKind;
   computeMs: number;
@@ -43,6 +46,13 @@ export interface View {
   threads: 1 | 2;
   /** Why the helper was let go, when it failed; the engine then works on one thread. */
   helperProblem: string | null;
+}
+
+/** Every scenario's FY rows for one entity, all at one revision of the workbook. */
+export interface Comparison {
+  revision: number;
+  ref: EntityRef;
+  scenarios: ScenarioYears[];
 }
 
 export class EngineService {
@@ -81,20 +91,31 @@ export class EngineService {
     const p = this.#need();
     const t0 = performance.now();
     const kind = await p.prepare(request.scenario);
-    // every scenario is read below (to compare their gaps): bring them up to date the fast way
-    for (const s of p.workbook.scenarios) if (s.id !== request.scenario) await p.prepare(s.id);
-    // an edit that arrived while waiting for the helper is caught up on this thread by the reads
+    // only the scenario on screen: the others are brought up to date after it has been answered
+    // (`compare`), so an edit's figures never wait for scenarios that are not on screen.
+    // An edit that arrived while waiting for the helper is caught up on this thread by the reads.
     const years = p.yearly(request.scenario, request.ref);
     const series = p.series(request.scenario, request.ref);
     const pcnRanking = p.pcnYear(request.scenario, request.fy);
-    const scenarios = p.workbook.scenarios.map((s) => ({
-      id: s.id,
-      name: s.name,
-      years: s.id === request.scenario ? years : p.yearly(s.id, request.ref),
-    }));
+    // a workbook of one scenario has nothing more to compare
+    const only = p.workbook.scenarios.length === 1 && p.workbook.scenarios[0].id === request.scenario;
+    const scenarios = only ? [{ id: request.scenario, name: p.workbook.scenarios[0].name, years }] : null;
     const threads = p.threadsUsed(request.scenario);
     performance.mark('headroom:worker:view');
     return { revision: this.#revision, request, years, series, pcnRanking, scenarios, kind, computeMs: performance.now() - t0, threads, helperProblem: p.helperProblem };
+  }
+
+  /**
+   * Every scenario's FY rows for one entity, for the comparison chart and the scenario list. All
+   * rows are read after every scenario is up to date, so they belong to one revision, which is
+   * returned with them: the page shows them only beside a view of that same revision.
+   */
+  async compare(ref: EntityRef): Promise<Comparison> {
+    const p = this.#need();
+    for (const s of p.workbook.scenarios) await p.prepare(s.id);
+    // reads bring any scenario an edit touched meanwhile up to date on this thread: one revision
+    const scenarios = p.workbook.scenarios.map((s) => ({ id: s.id, name: s.name, years: p.yearly(s.id, ref) }));
+    return { revision: this.#revision, ref, scenarios };
   }
 
   /** Headline rows for the whole workbook, as the command line prints them. */

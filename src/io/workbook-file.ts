@@ -3,6 +3,7 @@
 // (never evaluated), migrated and validated; the caller gets a workbook or problems with paths.
 import { FORMAT_VERSION, WorkbookSchema, type Workbook } from '../model/schema';
 import { parseWorkbook, type ParseResult } from '../model/validate';
+import { MAX_DEPTH, MAX_VALUES } from '../model/limits';
 import { fileStem } from './file-name';
 
 /** Twice England (about 15 MB) with room for scenarios; a bigger file is refused before reading. */
@@ -17,14 +18,7 @@ export function checkFileSize(bytes: number): string | null {
   return null;
 }
 
-/**
- * Deepest nesting a file may have. A workbook nests six levels (a scenario's override value); the
- * limit leaves room and stops a file of nothing but `[` before JSON.parse and the checks, which
- * recurse, can exhaust the stack.
- */
-export const MAX_DEPTH = 32;
-/** Most values (numbers, strings, lists, objects) a file may hold: several times England. */
-export const MAX_VALUES = 4_000_000;
+export { MAX_DEPTH, MAX_VALUES } from '../model/limits';
 
 /** What opening a file is doing, for a progress line. */
 export type ReadStage = 'decoding' | 'scanning' | 'parsing' | 'checking';

@@ -2,11 +2,12 @@
 // of plain-English problems, each tied to the field path where it was found. Nothing here mutates
 // its input or merges it into live state: the result is a fresh object built by the schema.
 import * as v from 'valibot';
-import { countOverrides, FORMAT_VERSION, MAX_OVERRIDES, WorkbookSchema, type Workbook } from './schema';
+import { countOverrides, FORMAT, FORMAT_VERSION, MAX_OVERRIDES, WorkbookSchema, type Workbook } from './schema';
 import { formatPath, getAt, isKeyedTable, KEYED_TABLES, parsePath, PathWriter, rowKey, type Segment } from './paths';
 import { PART_SCHEMAS, ROW_SCHEMAS } from './cells';
 import { isMonday, parseIsoDate } from './dates';
 import { migrate } from './migrate';
+import { MAX_DEPTH, MAX_VALUES } from './limits';
 import { checkEdit } from './cells';
 
 export interface Problem {
@@ -15,12 +16,27 @@ export interface Problem {
   message: string;
 }
 
-export type ParseResult = { ok: true; workbook: Workbook; warnings: Problem[] } | { ok: false; problems: Problem[] };
+export type ParseResult = { ok: true; workbook: Workbook; warnings: Problem[] } | { ok: false; problems: Problem[]; newer?: boolean };
 
-/** Parses, migrates and checks a workbook of unknown origin. */
-export function parseWorkbook(input: unknown): ParseResult {
+/** Where a workbook comes from: a file (or pasted text), or the browser's own store. */
+export type Source = 'file' | 'store';
+
+/**
+ * The one check for every workbook that comes in, opened from a file or read from the browser's
+ * store: both are untrusted (a file from anyone; a store written by a newer Headroom, a damaged
+ * disk or a hand edit). Migrated, limited, shape-checked and checked between tables alike. The one
+ * difference: a stored workbook may have been saved mid-edit with a rule between tables broken (a
+ * need share not yet at 100%), so those problems are flagged on screen when it opens, not refused.
+ */
+export function readWorkbook(input: unknown, source: Source): ParseResult {
+  // a file's text was scanned for depth and size before parsing; a stored record arrives as objects
+  const scanned = source === 'store' ? scanValue(input) : null;
+  if (scanned) return { ok: false, problems: [{ path: '', message: scanned }] };
   const migrated = migrate(input);
-  if (!migrated.ok) return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+  if (!migrated.ok) {
+    const message = source === 'store' ? migrated.message.replace('the file was made', 'it was made') : migrated.message;
+    return { ok: false, newer: isNewer(input), problems: [{ path: migrated.path, message }] };
+  }
   // refuse an oversized file before the schema and the checks spend seconds on it
   const overrides = countOverrides(migrated.value.scenarios);
   if (overrides > MAX_OVERRIDES) {
@@ -28,9 +44,35 @@ export function parseWorkbook(input: unknown): ParseResult {
   }
   const shape = v.safeParse(WorkbookSchema, migrated.value, { abortEarly: false });
   if (!shape.success) return { ok: false, problems: shape.issues.slice(0, 50).map(toProblem) };
-  const problems = checkWorkbook(shape.output);
-  if (problems.length) return { ok: false, problems };
+  if (source === 'file') {
+    const problems = checkWorkbook(shape.output);
+    if (problems.length) return { ok: false, problems };
+  }
   return { ok: true, workbook: shape.output, warnings: workbookWarnings(shape.output) };
+}
+
+/** Parses, migrates and checks a workbook of unknown origin (a file, pasted text). */
+export function parseWorkbook(input: unknown): ParseResult {
+  return readWorkbook(input, 'file');
+}
+
+function isNewer(input: unknown): boolean {
+  const version = input && typeof input === 'object' ? (input as { version?: unknown }).version : undefined;
+  return typeof version === 'number' && version > FORMAT_VERSION;
+}
+
+/** The limits a file's text is held to (MAX_DEPTH, MAX_VALUES), on a value already in memory. */
+function scanValue(input: unknown): string | null {
+  const stack: [unknown, number][] = [[input, 1]];
+  let values = 0;
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (++values > MAX_VALUES) return `it holds more than ${MAX_VALUES.toLocaleString('en-GB')} values; a Headroom workbook holds at most that many`;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) return `it nests lists or objects more than ${MAX_DEPTH} deep; a Headroom workbook nests at most 6`;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return null;
 }
 
 /** Longest refusal shown or printed: one line, read at a glance. */
@@ -45,7 +87,9 @@ export function describeProblems(problems: readonly Problem[], where: (path: str
   if (problems.length === 0) return 'no problems';
   const one = (p: Problem) => {
     const place = p.path ? where(p.path) : '';
-    return clip((place ? `${place}: ${p.message}` : p.message).replace(/\s+/g, ' '), 160);
+    // a whole sheet or field not there reads as a sentence: "the Practices sheet is missing"
+    const text = !place ? p.message : p.message === 'is missing' ? `${/ sheet$/.test(place) ? 'the ' : ''}${place} is missing` : `${place}: ${p.message}`;
+    return clip(text.replace(/\s+/g, ' '), 160);
   };
   const rest = (n: number) => (n > 0 ? ` (and ${n} more problem${n > 1 ? 's' : ''})` : '');
   let out = one(problems[0]);
@@ -295,17 +339,27 @@ export function workbookWarnings(wb: Workbook): Problem[] {
 
 export type StoredCheck = { ok: true; workbook: Workbook } | { ok: false; newer: boolean; problems: Problem[] };
 
-/**
- * A workbook from the browser's store is untrusted too (a newer Headroom, a damaged disk, a hand
- * edit): it is migrated and shape-checked exactly as a file is. Rules between tables are not
- * required, since a workbook may be saved mid-edit with one broken; they show as flags when opened.
- */
+/** A workbook from the browser's store: checked by `readWorkbook` exactly as a file is. */
 export function checkStored(input: unknown): StoredCheck {
-  const version = input && typeof input === 'object' ? (input as { version?: unknown }).version : undefined;
-  const newer = typeof version === 'number' && version > FORMAT_VERSION;
-  const migrated = migrate(input);
-  if (!migrated.ok) return { ok: false, newer, problems: [{ path: migrated.path, message: migrated.message.replace('the file was made', 'it was made') }] };
-  const shape = v.safeParse(WorkbookSchema, migrated.value, { abortEarly: false });
-  if (!shape.success) return { ok: false, newer: false, problems: shape.issues.slice(0, 50).map(toProblem) };
-  return { ok: true, workbook: shape.output };
+  const read = readWorkbook(input, 'store');
+  return read.ok ? { ok: true, workbook: read.workbook } : { ok: false, newer: read.newer === true, problems: read.problems };
+}
+
+/**
+ * A workbook made by a newer Headroom, as far as this version can show it: the fields this version
+ * knows, checked as any stored workbook is, and the names of those it left out. Null when what it
+ * knows does not pass the checks (the newer format changed them): then it is only listed.
+ * It is for reading only: saving it here would lose what this version does not know.
+ */
+export function readNewer(input: unknown): { workbook: Workbook; leftOut: string[] } | null {
+  if (!isNewer(input) || (input as { format?: unknown }).format !== FORMAT) return null;
+  const known = new Set(Object.keys(WorkbookSchema.entries));
+  const doc: Record<string, unknown> = {};
+  const leftOut: string[] = [];
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (known.has(key)) doc[key] = value;
+    else leftOut.push(key);
+  }
+  const read = readWorkbook({ ...doc, version: FORMAT_VERSION }, 'store');
+  return read.ok ? { workbook: read.workbook, leftOut } : null;
 }

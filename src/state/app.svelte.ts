@@ -6,7 +6,7 @@
 //   recovery     a workbook that did not finish opening last time, or failed its checks
 // The UI reads these and calls their methods; it never reaches storage or the worker itself.
 // What touches more than one room (opening, creating, deleting a workbook; files) lives here.
-import { checkStored, describeProblems } from '../model/validate';
+import { checkStored, describeProblems, readNewer } from '../model/validate';
 import { Recovery } from './recovery.svelte';
 import type { Workbook } from '../model/schema';
 import { EngineClient } from '../engine-client';
@@ -15,7 +15,7 @@ import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
 import { fileNameFor, serializeWorkbook, type ReadStage } from '../io/workbook-file';
 import { Library, checkName } from './library.svelte';
-import { OpenWorkbook } from './open-workbook.svelte';
+import { OpenWorkbook, markChecked, type ReadOnly } from './open-workbook.svelte';
 import { Persistence } from './persistence.svelte';
 import { Results, type Engine } from './results.svelte';
 import { Origins, distinctName } from './origins.svelte';
@@ -56,8 +56,18 @@ export class AppState {
   async start(): Promise<void> {
     performance.mark('headroom:start');
     void this.library.requestPersistence();
+    // work an earlier page could not store (storage/last-resort.ts); a workbook never stored is
+    // checked as a file is before it is taken back
+    const kept = this.persistence.keptElsewhere();
+    const whole = kept.find((k) => k.id === null && k.workbook !== undefined);
+    const wholeChecked = whole ? checkStored(whole.workbook) : null;
     try {
       await this.library.refresh();
+      if (whole && wholeChecked?.ok) {
+        await this.adopt(wholeChecked.workbook);
+        this.persistence.released(whole);
+        return;
+      }
       performance.mark('headroom:library');
       await this.origins.load();
       // the last workbook froze or crashed the page before its figures showed: do not reopen it
@@ -67,14 +77,19 @@ export class AppState {
         this.recovery.report({ kind: 'stuck', id: unfinished, name, reason: '' });
         return;
       }
-      const target = await this.library.startingId();
+      // a workbook with edits kept aside opens first, so they are stored at once
+      const withEdits = kept.find((k) => k.id !== null && this.library.nameOf(k.id) !== undefined)?.id;
+      const target = withEdits ?? (await this.library.startingId());
       performance.mark('headroom:recovery');
       if (target) await this.open(target);
       else await this.createFrom('sample');
     } catch (err) {
-      // storage unavailable (private window, blocked): work in memory and say so
-      this.persistence.unavailable(err);
-      await this.#load(null, 0, loadSample());
+      // storage unavailable, full or blocked: work in memory, say so, and store it once writes work
+      await this.#load(null, 0, wholeChecked?.ok ? wholeChecked.workbook : loadSample());
+      const taken = whole !== undefined && wholeChecked?.ok === true;
+      // kept by this tab now: the earlier page's entry can go
+      this.persistence.unavailable(err, taken);
+      if (taken) this.persistence.released(whole);
     }
   }
 
@@ -84,14 +99,22 @@ export class AppState {
     const row = await this.library.get(id);
     if (!row) throw new Error('that workbook no longer exists');
     const checked = checkStored(row.data);
-    if (!checked.ok) {
+    // made by a newer Headroom: shown read-only when what this version knows of it passes the checks
+    const newer = !checked.ok && checked.newer ? readNewer(row.data) : null;
+    if (!checked.ok && !newer) {
       const name = typeof row.name === 'string' ? row.name.slice(0, 200) : 'A workbook';
       this.recovery.report({ kind: checked.newer ? 'newer' : 'damaged', id, name, reason: describeProblems(checked.problems, this.where) });
       return false;
     }
     if (this.recovery.trouble?.id === id) this.recovery.report(null);
-    await this.#load(row.id, row.revision, checked.workbook);
+    if (checked.ok) await this.#load(row.id, row.revision, checked.workbook);
+    else if (newer) {
+      const readOnly: ReadOnly = { version: (row.data as { version: number }).version, leftOut: newer.leftOut, original: row.data };
+      await this.#load(row.id, row.revision, newer.workbook, readOnly);
+    }
     await this.library.remember(row.id);
+    // edits an earlier page could not store for this workbook are put back and stored
+    if (checked.ok) await this.persistence.takeBack(this.persistence.keptElsewhere());
     return true;
   }
 
@@ -166,10 +189,10 @@ export class AppState {
     }
   }
 
-  async #load(id: string | null, revision: number, data: Workbook): Promise<void> {
+  async #load(id: string | null, revision: number, data: Workbook, readOnly: ReadOnly | null = null): Promise<void> {
     if (id !== null) await this.recovery.opening(id);
     this.persistence.begin(revision);
-    this.book.load(id, data);
+    this.book.load(id, data, readOnly);
     performance.mark('headroom:checked');
     await this.results.reset();
     this.persistence.opened();
@@ -183,6 +206,8 @@ export class AppState {
 
   fileText(): string {
     if (!this.book.workbook) throw new Error('no workbook is open');
+    // a newer Headroom's workbook is written as stored, with what this version does not know
+    if (this.book.readOnly) return JSON.stringify(this.book.readOnly.original, null, 1) + '\n';
     return serializeWorkbook(this.book.workbook);
   }
 
@@ -195,7 +220,10 @@ export class AppState {
     if (!parsed.ok) return { ok: false, message: `${clipName(fileName)} was not opened: ${describeProblems(parsed.problems, where)}` };
     // a second copy of the same workbook gets a name of its own, and both say which file they came from
     const name = distinctName(parsed.workbook.name, this.library.workbooks.map((w) => w.name));
-    await this.adopt(name === parsed.workbook.name ? parsed.workbook : { ...parsed.workbook, name });
+    const named = name === parsed.workbook.name ? parsed.workbook : { ...parsed.workbook, name };
+    markChecked(named, parsed.warnings);
+    this.results.preload(named);
+    await this.adopt(named);
     if (this.book.id) await this.origins.note(this.book.id, fileName);
     return { ok: true, name };
   }

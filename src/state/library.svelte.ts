@@ -43,8 +43,13 @@ export class Library {
     return (this.#workbooks.find((w) => w.id === last) ?? this.#workbooks[0])?.id;
   }
 
-  remember(id: string): Promise<void> {
-    return this.#store.setSetting('lastOpen', id);
+  /** Notes the workbook to reopen next time; a full disk must not stop it opening now. */
+  async remember(id: string): Promise<void> {
+    try {
+      await this.#store.setSetting('lastOpen', id);
+    } catch {
+      // the next start opens the newest instead; the save state reports the storage problem
+    }
   }
 
   get(id: string): Promise<StoredWorkbook | undefined> {

@@ -36,6 +36,18 @@ export interface Applied {
   merge?: string;
 }
 
+/** Why a workbook is open for reading only: it was made by a newer Headroom. */
+export interface ReadOnly {
+  /** Its format version. */
+  version: number;
+  /** Its fields this version does not know, left out of what is shown. */
+  leftOut: string[];
+  /** The record as stored, untouched: what "Save to file" writes, so nothing is lost. */
+  original: unknown;
+}
+
+export const READ_ONLY_REFUSAL = 'this workbook is open read-only: it was made by a newer version of Headroom';
+
 export class OpenWorkbook {
   #id = $state<string | null>(null);
   #workbook = $state.raw<Workbook | null>(null);
@@ -48,6 +60,7 @@ export class OpenWorkbook {
   #canUndo = $state(false);
   #canRedo = $state(false);
   #editCount = $state(0);
+  #readOnly = $state.raw<ReadOnly | null>(null);
   readonly name = $derived(this.#workbook?.name ?? '');
 
   #history = new History();
@@ -83,6 +96,10 @@ export class OpenWorkbook {
   get refused(): Refused[] {
     return this.#refused;
   }
+  /** Set when the workbook may be read but not changed (made by a newer Headroom). */
+  get readOnly(): ReadOnly | null {
+    return this.#readOnly;
+  }
   get canUndo(): boolean {
     return this.#canUndo;
   }
@@ -91,8 +108,9 @@ export class OpenWorkbook {
   }
 
   /** Opens a workbook: its own undo history comes back if it was open before on this page. */
-  load(id: string | null, data: Workbook): void {
+  load(id: string | null, data: Workbook, readOnly: ReadOnly | null = null): void {
     this.#id = id;
+    this.#readOnly = readOnly;
     if (id === null) this.#history = new History();
     else {
       this.#history = this.#histories.get(id) ?? new History();
@@ -101,12 +119,18 @@ export class OpenWorkbook {
     this.#syncHistory();
     this.#refused = [];
     // stored before format version 2: the optional list of ranges is simply empty
-    this.#set(data.ranges ? data : { ...data, ranges: [] });
+    this.#set(data.ranges ? data : { ...data, ranges: [] }, checkedInWorker.get(data));
   }
 
   /** The workbook is no longer stored under its id (deleted in another tab): keep it on screen only. */
   detach(): void {
     this.#id = null;
+  }
+
+  /** The workbook, never stored until now, has just been stored under `id`. History stays. */
+  attach(id: string): void {
+    this.#id = id;
+    this.#histories.set(id, this.#history);
   }
 
   forget(id: string): void {
@@ -135,6 +159,10 @@ export class OpenWorkbook {
     performance.mark('headroom:edit');
     const wb = this.#workbook;
     if (!wb) return { applied: 0, refused: edits.map((e) => ({ ...e, message: 'no workbook is open' })) };
+    if (this.#readOnly) {
+      this.#refused = edits.map((e) => ({ ...e, message: READ_ONLY_REFUSAL }));
+      return { applied: 0, refused: this.#refused };
+    }
     let next = wb;
     const accepted: EditInput[] = [];
     const refused: Refused[] = [];
@@ -170,7 +198,7 @@ export class OpenWorkbook {
    * workbook but is not an undo step and changes no figure, so nothing is checked or recomputed.
    */
   setWorkshop(value: Workshop): void {
-    if (!this.#workbook) return;
+    if (!this.#workbook || this.#readOnly) return;
     this.#workbook = { ...this.#workbook, workshop: value };
     this.#onChange({ kind: 'aside', edits: [{ path: ['workshop'], value }] });
   }
@@ -184,7 +212,7 @@ export class OpenWorkbook {
   }
 
   #replay(batch: Batch | null, kind: 'Undo' | 'Redo'): string | null {
-    if (!batch || !this.#workbook) return null;
+    if (!batch || !this.#workbook || this.#readOnly) return null;
     const { workbook, applied } = applyChanges(this.#workbook, batch.changes);
     this.#refused = [];
     this.#commit(workbook, batch.changes, this.#workbook);
@@ -204,16 +232,28 @@ export class OpenWorkbook {
     this.#onChange({ kind: 'edit', edits: edits.map((e) => ({ path: e.path, value: e.value })), hadProblems });
   }
 
-  #set(data: Workbook): void {
+  #set(data: Workbook, checked?: Problem[]): void {
     this.#workbook = data;
-    this.#problems = checkAll(data);
-    this.#warnings = workbookWarnings(data);
+    this.#problems = checked ? [] : checkAll(data);
+    this.#warnings = checked ?? workbookWarnings(data);
   }
 
   #syncHistory(): void {
     this.#canUndo = this.#history.canUndo;
     this.#canRedo = this.#history.canRedo;
   }
+}
+
+/** Workbooks the engine worker has just read from a file and checked in full, with their warnings. */
+const checkedInWorker = new WeakMap<Workbook, Problem[]>();
+
+/**
+ * Marks a workbook as checked in the worker (it was accepted there, so it has no problems), so
+ * that opening it does not check all of it again on the page's thread (England: a tenth of a
+ * second or more). Only this very object is trusted: any edit makes a new one.
+ */
+export function markChecked(wb: Workbook, warnings: Problem[]): void {
+  checkedInWorker.set(wb, warnings);
 }
 
 /** Every problem, so that each cell concerned is flagged (a file's refusal shows the first few). */

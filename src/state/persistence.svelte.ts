@@ -6,8 +6,16 @@
 // (up to `#revision`) with this tab's unsaved edits on top. Edits made while another tab's save is
 // read or while ours is written are replayed on top of what came back, and "Saved" is shown only
 // when no accepted edit is waiting or being written.
+//
+// A save that fails (disk or quota full, writes refused) loses nothing: the edits stay in this tab,
+// are kept in localStorage as a last resort (storage/last-resort.ts) so that a reload or a crash
+// does not lose them, and the save is tried again (after 1, 2, 4… up to 30 s, on "Try again" and on
+// the next edit). A workbook never stored (storage failed from the first visit) is stored whole as
+// soon as writes work. Leaving the page while anything is not stored asks first.
 import { applyEdits, COMPACT_AFTER, notOverruled, WorkbookStore, type TimedEdit } from '../storage/store';
 import { storageMessage } from '../storage/errors';
+import { keep, keptElsewhere, keyFor, release, type Kept } from '../storage/last-resort';
+import { checkEdit } from '../model/cells';
 import type { EditInput, OpenWorkbook } from './open-workbook.svelte';
 import type { Library } from './library.svelte';
 
@@ -19,6 +27,9 @@ export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'failed';
  */
 export const SAVE_DELAY_MS = 80;
 const CHANNEL = 'headroom-workbooks';
+/** After a failed save, the next try waits this long, doubling up to RETRY_MAX_MS. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 export type TabMessage = { kind: 'saved'; id: string; revision: number } | { kind: 'deleted'; id: string; revision?: undefined };
 
@@ -45,6 +56,12 @@ export class Persistence {
   #savesSinceCopy = 0;
   /** One catch-up with other tabs at a time. */
   #catchingUp: Promise<void> | null = null;
+  /** The open workbook was never stored (storage failed when it was created): store it whole. */
+  #unstored = false;
+  /** The unstored workbook is work taken back from the last resort, not a fresh sample. */
+  #keptWork = false;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryDelay = RETRY_FIRST_MS;
 
   constructor(store: WorkbookStore, book: OpenWorkbook, library: Library) {
     this.#store = store;
@@ -74,17 +91,104 @@ export class Persistence {
     this.#notice = null;
   }
 
-  /** Storage cannot be used at all: the workbook lives in memory only. */
-  unavailable(err: unknown): void {
+  /** Storage failed before the workbook could be stored: it lives in memory until writes work. */
+  unavailable(err: unknown, keptWork = false): void {
     this.#error = storageMessage(err);
+    this.#unstored = true;
+    this.#status = 'failed';
+    this.#keptWork = keptWork;
+    this.#keep();
+    this.#retryLater();
+  }
+
+  /** True while leaving the page would lose work: something is not stored and saving has failed. */
+  get unsafeToLeave(): boolean {
+    return this.#status === 'failed' && this.hasUnsaved;
+  }
+
+  /** Work kept in localStorage by earlier pages that the store never took (see `takeBack`). */
+  keptElsewhere(): Kept[] {
+    return keptElsewhere(this.#key());
+  }
+
+  /** Forgets kept work that is now stored (a never-stored workbook adopted at start). */
+  released(entry: Kept): void {
+    release(entry.key);
+  }
+
+  /** Where this tab keeps the open workbook's unsaved work. */
+  #key(): string {
+    return keyFor(this.#tab, this.#book.id);
+  }
+
+  /**
+   * Puts back edits an earlier page could not store, for the workbook now open: each is checked as
+   * a typed value is, applied, kept by this tab, and saved. Returns how many were put back.
+   */
+  async takeBack(entries: readonly Kept[]): Promise<number> {
+    const id = this.#book.id;
+    let wb = this.#book.workbook;
+    if (!wb) return 0;
+    const mine = entries.filter((k) => k.id === id);
+    const back: TimedEdit[] = [];
+    for (const edit of mine.flatMap((k) => k.edits)) {
+      const check = checkEdit(wb, edit.path, edit.value);
+      if (!check.ok) continue;
+      wb = check.workbook;
+      back.push({ path: edit.path, value: edit.value, at: edit.at });
+    }
+    if (back.length) {
+      this.#book.merge(wb, back);
+      this.#pending.push(...back);
+      this.#notice = `${back.length} edit${back.length === 1 ? '' : 's'} that the browser could not store last time ${back.length === 1 ? 'was' : 'were'} put back.`;
+    }
+    // held by this tab now, so the earlier entries can go
+    this.#keep();
+    for (const k of mine) release(k.key);
+    if (back.length) await this.flush();
+    return back.length;
+  }
+
+  /** Writes this tab's unsaved work to the last resort, or forgets it once everything is stored. */
+  #keep(): void {
+    const wb = this.#book.workbook;
+    if (this.#book.id === null && this.#unstored && wb && (this.hasUnsaved || this.#keptWork)) {
+      keep({ tab: this.#tab, id: null, edits: [], workbook: wb, at: Date.now() });
+    } else if (this.#book.id !== null && this.hasUnsaved) {
+      keep({ tab: this.#tab, id: this.#book.id, edits: [...this.#inFlight, ...this.#pending], at: Date.now() });
+    } else release(this.#key());
+  }
+
+  #retryLater(): void {
+    if (this.#retryTimer) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      void this.flush();
+    }, this.#retryDelay);
+    this.#retryDelay = Math.min(this.#retryDelay * 2, RETRY_MAX_MS);
+  }
+
+  #stopRetrying(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#retryDelay = RETRY_FIRST_MS;
   }
 
   /** A workbook is being opened at `revision`: nothing of the last one is pending any more. */
   begin(revision: number): void {
+    // what the last workbook could not store stays in the last resort, under its own key
+    this.#stopRetrying();
+    this.#unstored = false;
     this.#status = 'loading';
     this.#revision = revision;
     this.#pending = [];
     this.#savesSinceCopy = 0;
+  }
+
+  /** A workbook made or opened in memory only (storage failed): stored whole once writes work. */
+  beginUnstored(): void {
+    this.begin(0);
+    this.#unstored = true;
   }
 
   /** The opened workbook is on screen and computed (edits made meanwhile are still to be saved). */
@@ -95,7 +199,9 @@ export class Persistence {
   /** Drops what was pending for the open workbook (it is being deleted). */
   discard(): void {
     this.#cancelSave();
+    this.#stopRetrying();
     this.#pending = [];
+    release(this.#key());
   }
 
   /** Edits accepted by the open workbook: saved after a short pause. */
@@ -104,11 +210,13 @@ export class Persistence {
     this.#notice = null;
     const at = Date.now();
     for (const e of edits) this.#pending.push({ path: e.path, value: e.value, at });
+    // a save has failed: keep this edit too at once, a reload must not lose it
+    if (this.#error !== null) this.#keep();
     if (this.#book.id === null) {
       this.#status = 'failed';
-      return;
-    }
-    this.#status = 'pending';
+      // deleted in another tab: not stored again unless the planner saves a file
+      if (!this.#unstored) return;
+    } else this.#status = 'pending';
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
@@ -125,6 +233,7 @@ export class Persistence {
   /** The save state as it truly is: saved only when nothing accepted is waiting or being written. */
   #settle(): void {
     if (this.#saving) this.#status = 'saving';
+    else if (this.#book.id === null && this.#unstored) this.#status = 'failed';
     else if (this.#status === 'failed' && this.hasUnsaved) return;
     else this.#status = this.#pending.length ? 'pending' : 'saved';
   }
@@ -133,6 +242,9 @@ export class Persistence {
   async flush(): Promise<void> {
     this.#cancelSave();
     while (this.#saving) await this.#saving;
+    // made by a newer Headroom: writing it here would lose what this version does not know
+    if (this.#book.readOnly) return;
+    if (this.#book.id === null && this.#unstored) return this.#storeWhole();
     const id = this.#book.id;
     if (this.#pending.length === 0 || id === null || !this.#book.workbook) return;
     const edits = this.#pending;
@@ -152,6 +264,8 @@ export class Persistence {
           if (result.others.length) this.#takeIn(result.others, result.kept);
         }
         this.#broadcast({ kind: 'saved', id, revision: this.#revision });
+        this.#stopRetrying();
+        if (!this.hasUnsaved) release(keyFor(this.#tab, id));
         if (++this.#savesSinceCopy >= COMPACT_AFTER) void this.compact();
         if (this.#library.nameOf(id) !== this.#book.name) void this.#library.refresh();
       } catch (err) {
@@ -160,6 +274,8 @@ export class Persistence {
         this.#inFlight = [];
         this.#status = 'failed';
         this.#error = storageMessage(err);
+        this.#keep();
+        this.#retryLater();
       }
     })();
     try {
@@ -168,6 +284,44 @@ export class Persistence {
       this.#saving = null;
       this.#settle();
     }
+  }
+
+  /**
+   * Stores a workbook that was never stored, whole, as a new workbook (writes failed when it was
+   * created). Edits made while it is written stay pending and are saved on top.
+   */
+  async #storeWhole(): Promise<void> {
+    const wb = this.#book.workbook;
+    if (!wb) return;
+    const taken = this.#pending.length;
+    this.#status = 'saving';
+    this.#saving = (async () => {
+      try {
+        const row = await this.#library.create(wb);
+        if (this.#book.id !== null || this.#book.workbook === null) return;
+        release(this.#key());
+        this.#book.attach(row.id);
+        this.#unstored = false;
+        this.#revision = row.revision;
+        this.#pending = this.#pending.slice(taken);
+        this.#error = null;
+        this.#stopRetrying();
+        await this.#library.remember(row.id).catch(() => {});
+        this.#keep();
+      } catch (err) {
+        this.#status = 'failed';
+        this.#error = storageMessage(err);
+        this.#keep();
+        this.#retryLater();
+      }
+    })();
+    try {
+      await this.#saving;
+    } finally {
+      this.#saving = null;
+      this.#settle();
+    }
+    if (this.#pending.length && this.#book.id !== null) await this.flush();
   }
 
   /**
@@ -201,7 +355,7 @@ export class Persistence {
     await this.flush();
     const id = this.#book.id;
     const wb = this.#book.workbook;
-    if (id === null || !wb || this.hasUnsaved) return;
+    if (id === null || !wb || this.hasUnsaved || this.#book.readOnly) return;
     try {
       if ((await this.#store.batchesSinceCopy(id)) >= 1) await this.#store.compact(id, this.#revision, wb);
       this.#savesSinceCopy = 0;
@@ -259,6 +413,7 @@ export class Persistence {
   /** Closes the channel to other tabs (tests open several apps on one page). */
   dispose(): void {
     this.#cancelSave();
+    this.#stopRetrying();
     this.#channel?.close();
   }
 }

@@ -1,20 +1,36 @@
 // Results and the view: which scenario, place and year are on screen, and the figures the engine
 // worker computed for them. Follows the open workbook: an ordinary edit goes to the worker as an
 // edit (it recomputes what the edit touched), anything else reopens the workbook there.
-import type { EngineClient, View, ViewRequest } from '../engine-client';
+import type { Comparison, EngineClient, ScenarioYears, View, ViewRequest } from '../engine-client';
 import type { EntityRef, Meta } from '../engine';
 import type { Workbook } from '../model/schema';
 import { yearContaining } from '../model/dates';
 import type { BookChange, OpenWorkbook } from './open-workbook.svelte';
 
 /** What the results need of the engine client (an in-process engine stands in for it in tests). */
-export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
+export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'compare' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
+
+const sameRef = (a: EntityRef, b: EntityRef) => a.level === b.level && a.code === b.code;
+
+/** Resolves when the page next has nothing to do (at most half a second on a busy one). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));
+}
 
 export class Results {
   readonly engine: Engine;
   readonly #book: OpenWorkbook;
   #meta = $state.raw<Meta | null>(null);
   #view = $state.raw<View | null>(null);
+  /** Every scenario's figures, asked after the view on screen has been answered. */
+  #comparison = $state.raw<Comparison | null>(null);
+  /** The view with every scenario's figures once they are of the view's own revision, never mixed. */
+  #merged = $derived.by(() => {
+    const v = this.#view;
+    const c = this.#comparison;
+    if (!v || v.scenarios || !c || c.revision !== v.revision || !sameRef(c.ref, v.request.ref)) return v;
+    return { ...v, scenarios: c.scenarios };
+  });
   #computing = $state(false);
   #error = $state<string | null>(null);
   #scenario = $state('');
@@ -22,6 +38,8 @@ export class Results {
   #fy = $state('');
   /** True when the worker holds the same workbook as the page. */
   #inSync = false;
+  /** A workbook sent to the worker before the page opened it (see `preload`). */
+  #early: { wb: Workbook; meta: Promise<Meta> } | null = null;
 
   constructor(engine: Engine, book: OpenWorkbook) {
     this.engine = engine;
@@ -31,8 +49,19 @@ export class Results {
   get meta(): Meta | null {
     return this.#meta;
   }
+  /** The figures on screen; `scenarios` is null while the other scenarios are being brought up to date. */
   get view(): View | null {
-    return this.#view;
+    return this.#merged;
+  }
+  /**
+   * The last complete comparison of every scenario for the entity on screen, and whether it is of
+   * the same revision as the view (when not, the page marks it as being updated).
+   */
+  get comparison(): { scenarios: ScenarioYears[]; current: boolean } | null {
+    const v = this.#merged;
+    if (v?.scenarios) return { scenarios: v.scenarios, current: true };
+    const c = this.#comparison;
+    return v && c && sameRef(c.ref, v.request.ref) ? { scenarios: c.scenarios, current: false } : null;
   }
   get computing(): boolean {
     return this.#computing;
@@ -54,19 +83,34 @@ export class Results {
   async reset(): Promise<void> {
     const wb = this.#book.workbook;
     this.#view = null;
+    this.#comparison = null;
     if (wb && !wb.scenarios.some((s) => s.id === this.#scenario)) this.#scenario = wb.scenarios[0]?.id ?? '';
     this.#ref = { level: 'total', code: '' };
     await this.reopen();
   }
 
+  /**
+   * Sends a checked workbook that is about to be opened (a file) to the worker now, so that it
+   * compiles there while the page stores it. Until the page opens that very workbook the worker
+   * no longer holds the page's: the results stop following edits, and any edit or view reopens.
+   */
+  preload(wb: Workbook): void {
+    this.#inSync = false;
+    const meta = this.engine.open(wb);
+    meta.catch(() => undefined); // reported when reopen awaits it
+    this.#early = { wb, meta };
+  }
+
   /** Sends the whole workbook to the worker, unless it has problems (results wait for a fix). */
   async reopen(): Promise<void> {
     const wb = this.#book.workbook;
+    const early = this.#early;
+    this.#early = null;
     this.#inSync = false;
     if (!wb || this.#book.problems.length) return;
     try {
       performance.mark('headroom:engine-open');
-      this.#meta = await this.engine.open(wb);
+      this.#meta = await (early?.wb === wb ? early.meta : this.engine.open(wb));
       performance.mark('headroom:engine-opened');
       this.#error = null;
       this.#inSync = true;
@@ -138,11 +182,25 @@ export class Results {
         if (!this.#view) performance.mark('headroom:first-view');
         this.#view = v;
         this.#error = null;
+        if (!v.scenarios) void this.#compare(v.request.ref);
       }
     } catch (err) {
       this.#error = `The engine could not compute the results: ${(err as Error).message}`;
     } finally {
       this.#computing = false;
+    }
+  }
+
+  /** The other scenarios, after the one on screen (the engine client runs this only when no view waits). */
+  async #compare(ref: EntityRef): Promise<void> {
+    // asked once the page is idle (its charts drawn): a full recompute of the other scenarios
+    // keeps both cores busy, which would otherwise slow the drawing of the view just answered
+    await idle();
+    try {
+      const c = await this.engine.compare(ref);
+      if (c) this.#comparison = c;
+    } catch (err) {
+      this.#error = `The engine could not compute the other scenarios: ${(err as Error).message}`;
     }
   }
 }

@@ -139,10 +139,10 @@ describe('offline app', { timeout: 240_000 }, () => {
         [name, text] as const,
       );
     await launch('harlow.headroom.json', JSON.stringify({ ...loadSample(), name: 'Harlow from the desktop' }));
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('Opened harlow.headroom.json as a new workbook');
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('Opened harlow.headroom.json as a new workbook');
     await expect.poll(() => page.textContent('[data-testid="workbook-name"]')).toContain('Harlow from the desktop');
     await launch('broken.headroom.json', JSON.stringify({ ...loadSample(), practices: 7 }));
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('broken.headroom.json was not opened');
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('broken.headroom.json was not opened');
     expect(await page.textContent('[data-message="file"]')).toContain('practices');
     expect(await page.textContent('[data-testid="workbook-name"]')).toContain('Harlow from the desktop');
   });

@@ -96,9 +96,10 @@ describe('the app always opens', { timeout: 240_000 }, () => {
     expect(await page.locator('[data-trouble]').count()).toBe(0);
   });
 
-  it('does not open a workbook of a newer format: it says to use the newer Headroom or save it to a file, and can delete it', async () => {
+  it('does not open a workbook of a newer format it cannot show: it says to use the newer Headroom or save it to a file, and can delete it', async () => {
     const page = await openApp(chromium.context, url);
-    await writeStore(page, { id: 'future', name: 'From next year', data: { ...loadSample(), version: 99, futureField: [1] } }, { lastOpen: 'future' });
+    // a newer format that changed a table this version knows (one it only added to opens read-only: storage.test.ts)
+    await writeStore(page, { id: 'future', name: 'From next year', data: { ...loadSample(), version: 99, practices: { byCode: {} } } }, { lastOpen: 'future' });
     await restart(page);
     const alert = page.locator('[data-trouble="newer"]');
     await expect.poll(() => alert.textContent()).toContain('“From next year” was saved by a newer version of Headroom');

@@ -69,7 +69,7 @@ describe('single-file edition', { timeout: 240_000 }, () => {
     await page.goto(singleUrl);
     await page.waitForSelector('.app[data-ready="true"]', { timeout: 90_000 });
     await page.setInputFiles('[data-testid="file-input"]', { name: 'tilbury.headroom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...loadSample(), name: 'Tilbury review' })) });
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('Opened tilbury.headroom.json as a new workbook');
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('Opened tilbury.headroom.json as a new workbook');
     await expect.poll(() => page.textContent('[data-testid="workbook-name"]')).toContain('Tilbury review');
   });
 

@@ -1,8 +1,10 @@
 // A plain static file server for the browser tests that need more than Vite's preview: the app
-// under a sub-path, and a folder that can be swapped for another build at the same address.
+// under a sub-path, and a folder that can be swapped for another build at the same address. It
+// sends the headers a host should send (scripts/vite/headers.ts), as `vite preview` does.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { SECURITY_HEADERS } from '../../scripts/vite/headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +37,7 @@ export async function serveStatic(dir: string, subPath = '/'): Promise<StaticSer
     const file = join(root, rel.endsWith('/') || rel === '.' ? join(rel, 'index.html') : rel);
     readFile(file).then(
       // no-cache, as most intranet servers: the browser asks again each time, so a new build shows up
-      (body) => res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(body),
+      (body) => res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(body),
       () => res.writeHead(404).end('not found'),
     );
   });

@@ -63,10 +63,10 @@ describe('workbook list', () => {
       );
     const wb = { ...loadSample(), name: 'Thurrock drop-in' };
     await drop('thurrock.headroom.json', JSON.stringify(wb));
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('Opened thurrock.headroom.json as a new workbook');
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('Opened thurrock.headroom.json as a new workbook');
     await expect.poll(() => page.textContent('[data-testid="workbook-name"]')).toContain('Thurrock drop-in');
     await drop('broken.headroom.json', JSON.stringify({ ...wb, scenarios: 'none' }));
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('broken.headroom.json was not opened');
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('broken.headroom.json was not opened');
     expect(await page.textContent('[data-message="file"]')).toContain('scenarios');
     expect(await page.textContent('[data-testid="workbook-name"]')).toContain('Thurrock drop-in');
     await page.click('[data-action="workbooks"]');

@@ -205,7 +205,8 @@ describe('files', () => {
     expect(d1.suggestedFilename()).toBe('mid-and-south-essex-illustrative.headroom.json');
     const text1 = readFileSync((await d1.path())!, 'utf8');
     await page.setInputFiles('[data-testid="file-input"]', { name: 'again.headroom.json', mimeType: 'application/json', buffer: Buffer.from(text1) });
-    await expect.poll(() => page.textContent('[data-message="file"]')).toContain('Opened again.headroom.json as a new workbook');
+    // opening a file waits for its first figures: seconds on a loaded machine
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('Opened again.headroom.json as a new workbook');
     await page.click('[data-action="workbooks"]');
     expect(await page.locator('[data-dialog="workbooks"] li').count()).toBe(2);
     await page.keyboard.press('Escape');

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { EngineService } from '../../src/engine/service';
 import type { Engine } from '../../src/state/results.svelte';
-import type { Edit, SeekProgress, SeekRequest } from '../../src/engine';
+import type { Edit, EntityRef, SeekProgress, SeekRequest } from '../../src/engine';
 import type { Workbook } from '../../src/model/schema';
 import type { ViewRequest } from '../../src/engine-client';
 import { WorkbookStore } from '../../src/storage/store';
@@ -24,6 +24,9 @@ export class InProcessEngine implements Engine {
   }
   async view(request: ViewRequest) {
     return this.#service.view(structuredClone(request));
+  }
+  async compare(ref: EntityRef) {
+    return this.#service.compare(structuredClone(ref));
   }
   async parseFile(bytes: Uint8Array) {
     return this.#service.parseFile(bytes);

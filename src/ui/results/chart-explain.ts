@@ -22,7 +22,7 @@ export function chartPointAsk(spec: ChartSpec, k: number, i: number, view: View,
     return pcn ? { scenario, ref: { level: 'pcn', code: pcn.code }, key: 'netGapPerWeek', at: { fy: view.request.fy }, where } : null;
   }
   if (spec.id === 'scenarios') {
-    const s = view.scenarios[k];
+    const s = view.scenarios?.[k];
     const fy = spec.labels[i];
     return s && fy ? { scenario: s.id, ref, key: 'netGapPerWeek', at: { fy }, where } : null;
   }

@@ -33,4 +33,14 @@ export interface ChartSpec {
   /** Horizontal bars: lines a name may wrap onto (1 unless said); the rest is cut, whole in the tooltip and table. */
   labelLines?: number;
   series: SeriesSpec[];
+  /**
+   * Set while the figures are being brought up to date: the chart keeps its last drawing, dimmed,
+   * with this note, and its table shows the note instead of numbers (never a mix of old and new).
+   */
+  pending?: string;
+  /**
+   * Which points the chart draws, when not all (a long ranking shows its two ends); the table and
+   * CSV always hold every point. `note` says plainly what the chart leaves out.
+   */
+  plot?: { indices: readonly number[]; note: string };
 }

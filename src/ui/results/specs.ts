@@ -6,6 +6,23 @@ import { C, seriesColour } from '../palette';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/** PCNs the ranking chart draws at each end (largest gaps and smallest); the table has them all. */
+export const RANKING_ENDS = 15;
+/** A ranking of up to this many PCNs (a system or two) is drawn whole. */
+export const RANKING_WHOLE = 50;
+
+/**
+ * Which bars of a ranking (largest gap first) the chart draws: all of a short one, else the
+ * `ends` largest and `ends` smallest, with a plain note of how many are left out. Drawing 1,250
+ * bars made a 22,000-pixel canvas that no one could read and that took a long task to paint.
+ */
+export function rankingPlot(count: number, ends = RANKING_ENDS, whole = RANKING_WHOLE): ChartSpec['plot'] {
+  if (count <= Math.max(whole, ends * 2)) return undefined;
+  const indices = [...Array.from({ length: ends }, (_, i) => i), ...Array.from({ length: ends }, (_, i) => count - ends + i)];
+  const hidden = count - ends * 2;
+  return { indices, note: `The ${ends} largest gaps and the ${ends} smallest of ${count.toLocaleString('en-GB')} PCNs; the ${hidden.toLocaleString('en-GB')} between are left out of the chart. Show table lists every PCN.` };
+}
+
 export function weekLabels(meta: Meta): string[] {
   const start = Date.parse(meta.startDate + 'T00:00:00Z');
   return Array.from({ length: meta.layout.T }, (_, t) => dateFmt.format(new Date(start + t * 7 * 86_400_000)));
@@ -82,6 +99,7 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       yTitle: 'Net gap (appointments per week)',
       format: 'int',
       series: [{ label: 'Net gap', data: ranking.map((p) => p.netGapPerWeek), colour: C.bar, colours: ranking.map((p) => (p.netGapPerWeek >= 0 ? C.bar : C.barNegative)) }],
+      plot: rankingPlot(ranking.length),
     },
     {
       id: 'gp-contacts',
@@ -150,7 +168,9 @@ export function buildSpecs(meta: Meta, view: View, weeks: readonly string[], ent
       xTitle: 'Financial year',
       yTitle: 'Net gap (appointments per week)',
       format: 'int',
-      series: view.scenarios.map((s, i) => ({ label: s.name, data: s.years.map((y) => y.netGapPerWeek), colour: seriesColour(i), dashed: s.id !== view.request.scenario })),
+      series: (view.scenarios ?? []).map((s, i) => ({ label: s.name, data: s.years.map((y) => y.netGapPerWeek), colour: seriesColour(i), dashed: s.id !== view.request.scenario })),
+      // the other scenarios are answered just after the one on screen
+      pending: view.scenarios ? undefined : 'Bringing the other scenarios up to date…',
     },
   ];
 }
