@@ -56,10 +56,11 @@ export function yearContaining(labels: readonly string[], today: Date = new Date
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
- * A date as a British planner types it: 03/04/2023 or 3/4/23 (day first), 3 Apr 2023, 3 April
- * 2023, or 2023-04-03. Returns the ISO day, or null when the text is not a real date.
+ * The day, month and year of a date as a British planner types it: 03/04/2023 or 3/4/23 (day
+ * first), 3 Apr 2023, 3 April 2023, or 2023-04-03; null when the text has no date's shape. The
+ * day need not exist (30/02/2019 gives its parts), so a message can say which is wrong.
  */
-export function parseUkDate(text: string): string | null {
+export function ukDateParts(text: string): { y: number; m: number; d: number } | null {
   const t = text.trim().toLowerCase().replace(/(\d)(st|nd|rd|th)\b/, '$1');
   let d: number, m: number, y: number;
   let hit: RegExpExecArray | null;
@@ -71,7 +72,14 @@ export function parseUkDate(text: string): string | null {
     [d, m, y] = [Number(hit[1]), i + 1, Number(hit[3])];
   } else return null;
   if (y < 100) y += 2000;
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { y, m, d };
+}
+
+/** A date as a British planner types it (see `ukDateParts`) as an ISO day, or null when it is not a real day. */
+export function parseUkDate(text: string): string | null {
+  const p = ukDateParts(text);
+  if (!p) return null;
+  const iso = `${String(p.y).padStart(4, '0')}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
   return Number.isFinite(parseIsoDate(iso)) ? iso : null;
 }
 

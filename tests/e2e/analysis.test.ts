@@ -44,7 +44,7 @@ describe('a scenario in words', () => {
     await page.selectOption('[data-field="override-scenario"]', 'do-nothing');
     await page.fill('[data-field="override-value"]', '12%');
     await page.click('[data-action="save-override"]');
-    await expect.poll(() => app.gridMessage().textContent()).toContain('Do nothing now uses 12% for gp · Leaving a year (the workbook keeps 8%)');
+    await expect.poll(() => app.gridMessage().textContent()).toContain('Do nothing now uses 12% for row “GP (gp)”, column “Leaving a year” (the workbook keeps 8%)');
     // the sheet keeps the base value, marked, and the scenario panel shows both
     expect(await app.cellText('gp', 'leavingRate')).toBe('8%');
     await expect.poll(() => app.cell('gp', 'leavingRate').getAttribute('class')).toContain('cell-override');

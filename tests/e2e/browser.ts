@@ -35,16 +35,18 @@ export async function openApp(context: BrowserContext, url: string, layout: 'ove
   await page.goto(url, { timeout: 60_000 });
   await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
   if (layout) await showLayout(page, layout);
-  if (layout === 'split' || layout === 'results') {
-    // the app opens on the year that contains today; these tests compare the base year's figures
-    const first = await page.$eval('[data-control="fy"] option', (o) => (o as HTMLOptionElement).value);
-    if ((await page.inputValue('[data-control="fy"]')) !== first) {
-      await page.selectOption('[data-control="fy"]', first);
-      await page.waitForSelector(`[data-headline][aria-label$="${first}"]`);
-    }
-  }
+  if (layout === 'split' || layout === 'results') await showBaseYear(page);
   (page as Page & { errors?: string[] }).errors = errors;
   return page;
+}
+
+/** The app opens on the year that contains today; most tests compare the base year's figures. */
+export async function showBaseYear(page: Page): Promise<void> {
+  const first = await page.$eval('[data-control="fy"] option', (o) => (o as HTMLOptionElement).value);
+  if ((await page.inputValue('[data-control="fy"]')) !== first) {
+    await page.selectOption('[data-control="fy"]', first);
+    await page.waitForSelector(`[data-headline][aria-label$="${first}"]`);
+  }
 }
 
 /** Chooses a layout with its top-bar button and waits for what it shows to be drawn. */

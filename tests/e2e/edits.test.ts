@@ -46,7 +46,8 @@ describe('paste', () => {
     await app.paste(last, 'populationGrowth', 'fast\tx\tspare');
     await expect.poll(() => app.gridMessage().textContent()).toContain('Paste refused.');
     const text = (await app.gridMessage().textContent()) ?? '';
-    expect(text).toContain(`${last} · Population growth a year`);
+    const place = sample.places[sample.places.length - 1];
+    expect(text).toContain(`row “${place.name} (${last})”, column “Population growth a year”: 'fast' is not a number`);
     expect(text).toContain('1 cell fell outside the sheet and was not pasted');
     expect(await app.cellText(last, 'source')).toBe('from a paste');
   });
@@ -96,7 +97,7 @@ describe('actions', () => {
     const id = 'winter-access';
     const was = await app.cellText(id, 'start');
     await app.type(id, 'start', '2019-02-30');
-    await expect.poll(() => app.gridMessage().textContent()).toContain('2019-02-30 is not a day of the calendar');
+    await expect.poll(() => app.gridMessage().textContent()).toContain("'2019-02-30' is not a day of the calendar");
     expect(await app.cellText(id, 'start')).toBe(was);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeEach, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium as pw, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, openApp } from './browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openApp, showBaseYear, showLayout } from './browser';
 import { useChromium } from './chromium';
 import { AppPage } from './app';
 import { serveStatic, type StaticServer } from './static-server';
@@ -82,6 +82,8 @@ describe('offline app', { timeout: 240_000 }, () => {
     });
     await page.reload();
     await page.waitForSelector('.app[data-ready="true"]', { timeout: 90_000 });
+    await showLayout(page, 'split');
+    await showBaseYear(page);
     expect(await headlines(page)).toEqual(online);
     expect(await app.headline('netGapPerWeek')).not.toBe(before);
     await app.sheet('practices');

@@ -7,6 +7,7 @@ import { beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { useChromium } from './chromium';
 import { AppPage } from './app';
+import { showBaseYear, showLayout } from './browser';
 import { loadSample } from '../../src/sample';
 import { Projection } from '../../src/engine';
 import { setAt } from '../../src/model/paths';
@@ -39,6 +40,8 @@ describe('single-file edition', { timeout: 240_000 }, () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(singleUrl);
     await page.waitForSelector('.app[data-ready="true"]', { timeout: 90_000 });
+    await showLayout(page, 'split');
+    await showBaseYear(page);
     const app = new AppPage(page);
     const sample = loadSample();
     const node = new Projection(sample).yearly('do-nothing')[0];
@@ -102,6 +105,7 @@ describe('single-file edition', { timeout: 240_000 }, () => {
     await page.waitForSelector('.app[data-ready="true"]', { timeout: 90_000 });
     await page.locator('[data-notice="no-lasting-storage"]').waitFor();
     expect(await page.locator('[data-message="storage"]').count()).toBe(1);
+    await showLayout(page, 'split');
     expect(await new AppPage(page).headline('netGapPerWeek')).toBeGreaterThan(0);
   });
 

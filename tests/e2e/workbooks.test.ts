@@ -121,7 +121,7 @@ describe('results', () => {
     await expect.poll(async () => Number(await page.getAttribute('[data-years] tr[data-fy="2018/19"] [data-metric="demandPerWeek"]', 'data-value'))).toBeCloseTo(expectedPractice, 6);
 
     const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
-    expect(charts).toEqual(['gap', 'capacity-by-role', 'gap-by-pcn', 'gp-contacts', 'gp-workforce', 'workforce-by-role', 'scenarios']);
+    expect(charts).toEqual(['gap', 'capacity-by-role', 'gap-by-pcn', 'gp-contacts', 'gp-workforce', 'workforce-by-role', 'cost-funding', 'scenarios']);
     for (const id of charts) {
       await page.click(`[data-chart="${id}"] button:has-text("Show table")`);
       expect(await page.locator(`[data-chart="${id}"] table tbody tr`).count()).toBeGreaterThan(0);

@@ -96,6 +96,8 @@ describe('dates as a British planner types them', () => {
     expect(decode('date', '31/02/2023').ok).toBe(false);
     expect(decode('date', '3 Aprl 2023').ok).toBe(false);
     expect(decode('date', 'next week')).toEqual({ ok: false, message: "'next week' is not a date: type it as 03/04/2023 or 3 Apr 2023" });
+    expect(decode('date', '30/02/2019')).toEqual({ ok: false, message: "'30/02/2019' is not a day of the calendar" });
+    expect(decode('date', '31 Apr 2023')).toEqual({ ok: false, message: "'31 Apr 2023' is not a day of the calendar" });
     expect(decode('date', '', true)).toEqual({ ok: true, value: null });
   });
 

@@ -1,7 +1,7 @@
 // Between what a planner sees or types in a cell and the workbook's value. Text that does not fit
 // the column is refused with a message; nothing is guessed or silently changed.
 import { fmt, parseNumber } from '../format';
-import { formatUkDate, parseUkDate } from '../../model/dates';
+import { formatUkDate, parseUkDate, ukDateParts } from '../../model/dates';
 import type { CellType } from './sheets';
 
 export type Decoded = { ok: true; value: unknown } | { ok: false; message: string };
@@ -93,7 +93,9 @@ export function decode(type: CellType, raw: unknown, nullable = false, options: 
     case 'date': {
       if (text === '') return { ok: false, message: 'needs a date' };
       const iso = parseUkDate(text);
-      return iso ? { ok: true, value: iso } : { ok: false, message: `'${shown}' is not a date: type it as 03/04/2023 or 3 Apr 2023` };
+      if (iso) return { ok: true, value: iso };
+      // a date's shape but no such day (30/02/2019, 31 Apr 2023): say so, not how to type a date
+      return ukDateParts(text) ? { ok: false, message: `'${shown}' is not a day of the calendar` } : { ok: false, message: `'${shown}' is not a date: type it as 03/04/2023 or 3 Apr 2023` };
     }
     case 'list': {
       const items = text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
