@@ -36,7 +36,7 @@ describe('paste like a spreadsheet', () => {
     await expect.poll(() => app.gridMessage().textContent()).toContain('Paste: added 3 rows. One Undo (Ctrl+Z) takes the whole paste back.');
     await expect.poll(() => page.locator('[data-sheet] .ag-row[row-id^="P90"]').count()).toBe(3);
     expect(await app.cellText('P902', 'name')).toBe('Second pasted place');
-    expect(await app.cellText('P903', 'system')).toBe('QH8');
+    expect(await app.cellText('P903', 'system')).toBe(`${loadSample().systems.find((s) => s.code === 'QH8')!.name} (QH8)`);
     await page.click('[data-action="undo"]');
     await expect.poll(() => page.locator('[data-sheet] .ag-row[row-id^="P90"]').count()).toBe(0);
   });

@@ -44,7 +44,7 @@ describe('workbook list', () => {
     expect(await names(page)).not.toContain('Copy of Basildon workshop');
 
     await page.reload();
-    await page.waitForSelector('.app[data-ready="true"]');
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: 30_000 });
     await page.click('[data-action="workbooks"]');
     expect((await names(page)).sort()).toEqual(['Basildon workshop', 'Mid and south Essex (illustrative)']);
   });
