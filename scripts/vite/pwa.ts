@@ -51,6 +51,9 @@ export function pwa(): PluginOption {
       cleanupOutdatedCaches: true,
       skipWaiting: false,
       clientsClaim: false,
+      // one self-contained sw.js: a separate Workbox file would be loaded with importScripts(), which
+      // the CSP's require-trusted-types-for refuses in a worker (the precache would silently never run)
+      inlineWorkboxRuntime: true,
     },
   });
 }
