@@ -5,6 +5,7 @@
 // to open it anyway, save it to a file or delete it. A stored workbook that fails its checks (made
 // by a newer Headroom, or damaged) is shown the same way, never opened unchecked.
 import type { WorkbookStore } from '../storage/store';
+import { noteLeft, takeLeft } from '../storage/page-exit';
 
 export type TroubleKind = 'stuck' | 'damaged' | 'newer';
 
@@ -21,7 +22,8 @@ const OPENING = 'opening';
 export class Recovery {
   readonly #store: WorkbookStore;
   #trouble = $state<Trouble | null>(null);
-  #noted = false;
+  /** The workbook whose opening is noted and not yet cleared. */
+  #noted: string | null = null;
 
   constructor(store: WorkbookStore) {
     this.#store = store;
@@ -37,21 +39,35 @@ export class Recovery {
 
   /** The workbook that was opening when the page last stopped, if it never finished. */
   async unfinished(): Promise<string | null> {
-    return (await this.#store.getSetting<string>(OPENING)) ?? null;
+    const id = (await this.#store.getSetting<string>(OPENING)) ?? null;
+    // reloaded or closed before the figures showed: not a freeze, so it opens again
+    if (id !== null && takeLeft() === id) {
+      await this.#note(null);
+      return null;
+    }
+    return id;
   }
 
   /** Notes that `id` is opening; cleared by `opened` once its figures are drawn. */
   async opening(id: string): Promise<void> {
-    this.#noted = true;
+    this.#noted = id;
+    takeLeft();
     await this.#note(id);
+  }
+
+  /** The page is being left (its `pagehide`): a workbook still opening did not freeze it. */
+  leaving(): void {
+    if (this.#noted !== null) noteLeft(this.#noted);
   }
 
   /** Figures are on screen: the workbook opened. Writes only when a note is out. */
   async opened(): Promise<void> {
-    if (!this.#noted) return;
-    this.#noted = false;
+    const id = this.#noted;
+    if (id === null) return;
     if (this.#trouble?.kind === 'stuck') this.#trouble = null;
     await this.#note(null);
+    // only now is the note gone: a reload while it is being cleared must still count as a reload
+    if (this.#noted === id) this.#noted = null;
   }
 
   /** A note that cannot be written (storage full or blocked) must not stop a workbook opening. */

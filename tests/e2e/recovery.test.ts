@@ -96,6 +96,28 @@ describe('the app always opens', { timeout: 240_000 }, () => {
     expect(await page.locator('[data-trouble]').count()).toBe(0);
   });
 
+  it('reopens a workbook the planner reloaded while it was still opening: a reload is not a freeze', async () => {
+    // the service worker would serve the engine from its cache, out of the route's reach
+    const context = await chromium.reopen({ serviceWorkers: 'block' });
+    const page = await openApp(context, url);
+    // the engine never arrives, so the workbook is still opening when the planner reloads
+    await context.route(/engine\.worker-[^/]*\.js$/, () => undefined);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => new Promise((resolve) => {
+      const req = indexedDB.open('headroom');
+      req.onsuccess = () => {
+        const get = req.result.transaction('settings').objectStore('settings').get('opening');
+        get.onsuccess = () => resolve(get.result?.value ?? null);
+      };
+    }))).not.toBeNull();
+    expect(await page.getAttribute('.app', 'data-ready')).toBe('false');
+    await context.unroute(/engine\.worker-[^/]*\.js$/);
+    await restart(page);
+    await page.waitForSelector('.app[data-ready="true"]');
+    expect(await page.locator('[data-trouble]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="workbook-name"]')).toContain('Mid and south Essex');
+  });
+
   it('does not open a workbook of a newer format it cannot show: it says to use the newer Headroom or save it to a file, and can delete it', async () => {
     const page = await openApp(chromium.context, url);
     // a newer format that changed a table this version knows (one it only added to opens read-only: storage.test.ts)

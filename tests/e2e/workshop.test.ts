@@ -177,8 +177,10 @@ describe('workshop mode', { timeout: 150_000 }, () => {
     expect(rowFor("Room's plan A").getCell(gapCol + 1).value).toBe(gapA - gapStart);
     expect(book.getWorksheet(LOG_SHEET)!.rowCount).toBe(2 + workbook.workshop!.log.length);
     await page.setInputFiles('[data-testid="file-input"]', { name: 'room.headroom.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.waitForSelector('[data-message="file"]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-snapshot]').length === 2);
+    // the export's message is still up, and the workbook on screen has the same two snapshots:
+    // only this message says the file is open
+    await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('Opened room.headroom.json as a new workbook');
+    expect(await page.locator('[data-snapshot]').count()).toBe(2);
     expect(await ws.snapshotNames()).toEqual(["Room's start", "Room's plan A"]);
 
     // a snapshot becomes a scenario with its figures (the workbook is at plan A; the scenario is the start)
