@@ -33,3 +33,16 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
   (page as Page & { errors?: string[] }).errors = errors;
   return page;
 }
+
+/** Drops a file on the window, as a planner drags one from the desktop or an email. */
+export function dropFile(page: Page, name: string, text: string): Promise<void> {
+  return page.evaluate(
+    ([name, text]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    },
+    [name, text] as const,
+  );
+}

@@ -26,6 +26,15 @@ async function expectSavedAndStored(app: AppPage, cells: Record<string, number>,
   for (const [code, value] of Object.entries(cells)) expect(getAt(stored, registered(code)), `${round}: ${code} in the store while the tab says saved`).toBe(value);
 }
 
+/** After a round: each tab says saved with the values in the store, and shows them, still saying saved. */
+async function expectRound(tabs: AppPage[], expected: Record<string, number>, what: string): Promise<void> {
+  for (const tab of tabs) await expectSavedAndStored(tab, expected, what);
+  for (const tab of tabs) {
+    for (const [code, value] of Object.entries(expected)) await expect.poll(() => tab.cellText(code, 'registered'), { message: `${what}: ${code} on screen` }).toBe(int(value));
+  }
+  for (const tab of tabs) expect(await status(tab), what).toBe('saved');
+}
+
 /** Records, every frame, the registered list shown for each watched practice. */
 async function watch(page: Page, codes: string[]): Promise<void> {
   await page.evaluate((codes) => {
@@ -64,13 +73,7 @@ describe('tabs racing', () => {
         await b.type(cellB, 'registered', String(vb));
         const expected = same ? { [p1.code]: vb } : { [p1.code]: va, [p2.code]: vb };
         const what = `round ${round} (B ${offset} ms after A${same ? ', same cell' : ''})`;
-        await expectSavedAndStored(b, expected, what);
-        await expectSavedAndStored(a, expected, what);
-        for (const tab of [a, b]) {
-          for (const [code, value] of Object.entries(expected)) await expect.poll(() => tab.cellText(code, 'registered'), { message: `${what}: ${code} on screen` }).toBe(int(value));
-        }
-        expect(await status(a)).toBe('saved');
-        expect(await status(b)).toBe('saved');
+        await expectRound([b, a], expected, what);
       }
     }
   });
@@ -107,13 +110,7 @@ describe('tabs racing', () => {
       await b.page.keyboard.press('Enter');
       const expected = { [p1.code]: va, [p2.code]: vb };
       const what = `round ${round} (B commits ${delay} ms after hearing of A's save)`;
-      await expectSavedAndStored(b, expected, what);
-      await expectSavedAndStored(a, expected, what);
-      for (const tab of [a, b]) {
-        for (const [code, value] of Object.entries(expected)) await expect.poll(() => tab.cellText(code, 'registered'), { message: `${what}: ${code} on screen` }).toBe(int(value));
-      }
-      expect(await status(a)).toBe('saved');
-      expect(await status(b)).toBe('saved');
+      await expectRound([b, a], expected, what);
     }
   });
 
