@@ -93,12 +93,29 @@ export class Persistence {
 
   /** Storage failed before the workbook could be stored: it lives in memory until writes work. */
   unavailable(err: unknown, keptWork = false): void {
-    this.#error = storageMessage(err);
     this.#unstored = true;
-    this.#status = 'failed';
     this.#keptWork = keptWork;
+    this.#failed(err);
+  }
+
+  /** A write failed: what it held stays in this tab and in the last resort, and is tried again. */
+  #failed(err: unknown): void {
+    this.#status = 'failed';
+    this.#error = storageMessage(err);
     this.#keep();
     this.#retryLater();
+  }
+
+  /** Runs one write as the save in progress; the state shown follows it, and settles after. */
+  async #write(write: () => Promise<void>): Promise<void> {
+    this.#status = 'saving';
+    this.#saving = write();
+    try {
+      await this.#saving;
+    } finally {
+      this.#saving = null;
+      this.#settle();
+    }
   }
 
   /** True while leaving the page would lose work: something is not stored and saving has failed. */
@@ -250,8 +267,7 @@ export class Persistence {
     const edits = this.#pending;
     this.#pending = [];
     this.#inFlight = edits;
-    this.#status = 'saving';
-    this.#saving = (async () => {
+    await this.#write(async () => {
       try {
         const result = await this.#store.saveEdits(id, this.#revision, edits);
         this.#inFlight = [];
@@ -272,18 +288,9 @@ export class Persistence {
         // keep the edits: they go out with the next save, or the user saves a file
         this.#pending = [...edits, ...this.#pending];
         this.#inFlight = [];
-        this.#status = 'failed';
-        this.#error = storageMessage(err);
-        this.#keep();
-        this.#retryLater();
+        this.#failed(err);
       }
-    })();
-    try {
-      await this.#saving;
-    } finally {
-      this.#saving = null;
-      this.#settle();
-    }
+    });
   }
 
   /**
@@ -294,8 +301,7 @@ export class Persistence {
     const wb = this.#book.workbook;
     if (!wb) return;
     const taken = this.#pending.length;
-    this.#status = 'saving';
-    this.#saving = (async () => {
+    await this.#write(async () => {
       try {
         const row = await this.#library.create(wb);
         if (this.#book.id !== null || this.#book.workbook === null) return;
@@ -309,18 +315,9 @@ export class Persistence {
         await this.#library.remember(row.id).catch(() => {});
         this.#keep();
       } catch (err) {
-        this.#status = 'failed';
-        this.#error = storageMessage(err);
-        this.#keep();
-        this.#retryLater();
+        this.#failed(err);
       }
-    })();
-    try {
-      await this.#saving;
-    } finally {
-      this.#saving = null;
-      this.#settle();
-    }
+    });
     if (this.#pending.length && this.#book.id !== null) await this.flush();
   }
 

@@ -56,3 +56,16 @@ export async function showLayout(page: Page, layout: 'overview' | 'split' | 'she
   if (layout === 'split' || layout === 'sheets') await page.waitForSelector('[data-sheet] .ag-root', { timeout: 30_000 });
   if (layout === 'split' || layout === 'results') await page.waitForSelector('[data-headline], .results .banner', { timeout: 30_000 });
 }
+
+/** Drops a file on the window, as a planner drags one from the desktop or an email. */
+export function dropFile(page: Page, name: string, text: string): Promise<void> {
+  return page.evaluate(
+    ([name, text]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    },
+    [name, text] as const,
+  );
+}

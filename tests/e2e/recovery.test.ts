@@ -4,7 +4,7 @@
 // hand edit would) and check the app always opens and says what is wrong.
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp } from './browser';
+import { dropFile, openApp } from './browser';
 import { useChromium } from './chromium';
 import { loadSample } from '../../src/sample';
 
@@ -136,16 +136,7 @@ describe('the app always opens', { timeout: 240_000 }, () => {
 
   it('refuses a dropped file with a huge WTE or nested a thousand deep, in one line naming the sheet', async () => {
     const page = await openApp(chromium.context, url);
-    const drop = (name: string, text: string) =>
-      page.evaluate(
-        ([name, text]) => {
-          const dt = new DataTransfer();
-          dt.items.add(new File([text], name, { type: 'application/json' }));
-          window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
-          window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
-        },
-        [name, text] as const,
-      );
+    const drop = (name: string, text: string) => dropFile(page, name, text);
     const data = loadSample();
     (data.workforce[0] as { wte: number }).wte = 1.7976931348623157e308;
     await drop('huge.headroom.json', JSON.stringify(data));

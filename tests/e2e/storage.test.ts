@@ -270,6 +270,11 @@ describe('a stored workbook is checked as a file is', { timeout: 240_000 }, () =
     await app.type(p1.code, 'registered', '9');
     await expect.poll(() => app.gridMessage().textContent()).toContain('read-only');
     expect(await app.cellText(p1.code, 'registered')).toBe(before);
+    // the tools that would add, delete or vary rows are off, and say why
+    for (const action of ['add-row', 'delete-rows', 'cell-range', 'cell-override']) {
+      expect(await page.locator(`[data-sheet="practices"] [data-action="${action}"]`).isDisabled(), action).toBe(true);
+    }
+    expect(await page.getAttribute('[data-sheet="practices"] [data-action="add-row"]', 'title')).toContain('read-only');
     const download = page.waitForEvent('download');
     await page.click('[data-action="save-read-only"]');
     const saved = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));

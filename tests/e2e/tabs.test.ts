@@ -26,6 +26,15 @@ async function expectSavedAndStored(app: AppPage, cells: Record<string, number>,
   for (const [code, value] of Object.entries(cells)) expect(getAt(stored, registered(code)), `${round}: ${code} in the store while the tab says saved`).toBe(value);
 }
 
+/** After a round: each tab says saved with the values in the store, and shows them, still saying saved. */
+async function expectRound(tabs: AppPage[], expected: Record<string, number>, what: string): Promise<void> {
+  for (const tab of tabs) await expectSavedAndStored(tab, expected, what);
+  for (const tab of tabs) {
+    for (const [code, value] of Object.entries(expected)) await expect.poll(() => tab.cellText(code, 'registered'), { message: `${what}: ${code} on screen` }).toBe(int(value));
+  }
+  for (const tab of tabs) expect(await status(tab), what).toBe('saved');
+}
+
 /** Records, every frame, the registered list shown for each watched practice. */
 async function watch(page: Page, codes: string[]): Promise<void> {
   await page.evaluate((codes) => {
@@ -64,14 +73,44 @@ describe('tabs racing', () => {
         await b.type(cellB, 'registered', String(vb));
         const expected = same ? { [p1.code]: vb } : { [p1.code]: va, [p2.code]: vb };
         const what = `round ${round} (B ${offset} ms after A${same ? ', same cell' : ''})`;
-        await expectSavedAndStored(b, expected, what);
-        await expectSavedAndStored(a, expected, what);
-        for (const tab of [a, b]) {
-          for (const [code, value] of Object.entries(expected)) await expect.poll(() => tab.cellText(code, 'registered'), { message: `${what}: ${code} on screen` }).toBe(int(value));
-        }
-        expect(await status(a)).toBe('saved');
-        expect(await status(b)).toBe('saved');
+        await expectRound([b, a], expected, what);
       }
+    }
+  });
+
+  it('an edit B commits while it takes in A\'s save (0 to 60 ms after B hears of it, swept) is kept, and Saved is true each round', { timeout: 600_000 }, async () => {
+    // anchored on the moment B hears of A's save rather than on a clock, so the edit lands while B
+    // reads and takes in A's save whatever the machine's speed
+    const a = new AppPage(await openApp(chromium.context, url));
+    const b = new AppPage(await openApp(chromium.context, url));
+    await a.sheet('practices');
+    await b.sheet('practices');
+    const [p1, p2] = practices;
+    for (let round = 0, delay = 0; delay <= 60; delay += 5, round++) {
+      const va = 200_000 + round * 2;
+      const vb = va + 1;
+      // B's planner has the value typed and presses Enter just as A's save reaches B
+      await b.cell(p2.code, 'registered').click();
+      await b.page.keyboard.press('F2');
+      await b.page.keyboard.press('Control+A');
+      await b.page.keyboard.type(String(vb));
+      await b.page.evaluate(() => {
+        const w = window as unknown as { __heard: Promise<void> };
+        w.__heard = new Promise((resolve) => {
+          const channel = new BroadcastChannel('headroom-workbooks');
+          channel.onmessage = () => {
+            channel.close();
+            resolve();
+          };
+        });
+      });
+      await a.type(p1.code, 'registered', String(va));
+      await b.page.evaluate(() => (window as unknown as { __heard: Promise<void> }).__heard);
+      if (delay) await sleep(delay);
+      await b.page.keyboard.press('Enter');
+      const expected = { [p1.code]: va, [p2.code]: vb };
+      const what = `round ${round} (B commits ${delay} ms after hearing of A's save)`;
+      await expectRound([b, a], expected, what);
     }
   });
 

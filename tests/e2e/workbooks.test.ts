@@ -1,7 +1,7 @@
 // Workbooks, rows, levels and layout in real Chromium.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp } from './browser';
+import { dropFile, openApp } from './browser';
 import { useChromium } from './chromium';
 import { AppPage } from './app';
 import { Projection } from '../../src/engine';
@@ -51,16 +51,7 @@ describe('workbook list', () => {
 
   it('opens a file dropped on the window as a new workbook, and refuses a bad one the same way', async () => {
     const page = await openApp(chromium.context, url);
-    const drop = (name: string, text: string) =>
-      page.evaluate(
-        ([name, text]) => {
-          const dt = new DataTransfer();
-          dt.items.add(new File([text], name, { type: 'application/json' }));
-          window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
-          window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
-        },
-        [name, text] as const,
-      );
+    const drop = (name: string, text: string) => dropFile(page, name, text);
     const wb = { ...loadSample(), name: 'Thurrock drop-in' };
     await drop('thurrock.headroom.json', JSON.stringify(wb));
     await expect.poll(() => page.textContent('[data-message="file"]'), { timeout: 30_000 }).toContain('Opened thurrock.headroom.json as a new workbook');
