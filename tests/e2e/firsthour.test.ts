@@ -279,4 +279,32 @@ describe('layout', () => {
     const panel = await page.locator('.results .charts').boundingBox();
     expect(ranking!.width).toBeGreaterThan(panel!.width - 4);
   });
+
+  it('wraps column headers between words, never inside one, on every table sheet in Split at 1280x720', async () => {
+    const page = await openApp(await chromium.reopen({ viewport: { width: 1280, height: 720 } }), url, 'split');
+    const tabs = await page.$$eval('[data-tab]', (els) => els.map((e) => e.getAttribute('data-tab')!));
+    for (const tab of tabs) {
+      // some sheets have no rows in the sample: their headers are there all the same
+      await page.click(`[data-tab="${tab}"]`);
+      await page.waitForFunction((tab) => [...document.querySelectorAll(`[data-sheet="${tab}"] .ag-header-cell-text`)].some((e) => e.textContent), tab);
+      // a word split over two lines has two boxes
+      const split = await page.$$eval('[data-sheet] .ag-header-cell-text', (els) =>
+        els.flatMap((el) => {
+          const node = el.firstChild;
+          if (!node || node.nodeType !== Node.TEXT_NODE) return [];
+          const text = node.textContent ?? '';
+          const out: string[] = [];
+          for (const m of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) out.push(`${text}: ${m[0]}`);
+          }
+          return out;
+        }),
+      );
+      expect(split, `${tab} sheet`).toEqual([]);
+    }
+  });
 });
