@@ -75,6 +75,7 @@ export class AppState {
       const name = unfinished ? this.library.nameOf(unfinished) : undefined;
       if (unfinished && name !== undefined) {
         this.recovery.report({ kind: 'stuck', id: unfinished, name, reason: '' });
+        this.persistence.noWorkbook();
         return;
       }
       // a workbook with edits kept aside opens first, so they are stored at once
@@ -104,6 +105,7 @@ export class AppState {
     if (!checked.ok && !newer) {
       const name = typeof row.name === 'string' ? row.name.slice(0, 200) : 'A workbook';
       this.recovery.report({ kind: checked.newer ? 'newer' : 'damaged', id, name, reason: describeProblems(checked.problems, this.where) });
+      this.persistence.noWorkbook();
       return false;
     }
     if (this.recovery.trouble?.id === id) this.recovery.report(null);

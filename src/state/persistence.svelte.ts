@@ -19,7 +19,8 @@ import { checkEdit } from '../model/cells';
 import type { EditInput, OpenWorkbook } from './open-workbook.svelte';
 import type { Library } from './library.svelte';
 
-export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'failed';
+/** 'none': no workbook is open (the one to reopen failed its checks or did not finish opening). */
+export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'failed' | 'none';
 
 /**
  * Autosave waits this long after the last edit, so a burst of typing is one save. A save writes
@@ -200,6 +201,11 @@ export class Persistence {
     this.#revision = revision;
     this.#pending = [];
     this.#savesSinceCopy = 0;
+  }
+
+  /** Start-up ended with no workbook open: the workbook list says why. */
+  noWorkbook(): void {
+    if (this.#book.workbook === null) this.#status = 'none';
   }
 
   /** A workbook made or opened in memory only (storage failed): stored whole once writes work. */

@@ -78,6 +78,8 @@ describe('the app always opens', { timeout: 240_000 }, () => {
     const alert = page.locator('[data-trouble="stuck"]');
     await expect.poll(() => alert.textContent()).toContain('“Mid and south Essex (illustrative)” did not finish opening last time');
     expect(await page.locator('[data-no-workbook]').count()).toBe(1);
+    // the save state says so, not "Opening…" for ever
+    expect(await page.textContent('[data-status]')).toContain('No workbook open');
     const download = page.waitForEvent('download');
     await page.click('[data-action="save-stored"]');
     expect((await download).suggestedFilename()).toBe('mid-and-south-essex-illustrative.headroom.json');
