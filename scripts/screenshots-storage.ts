@@ -1,9 +1,10 @@
 // Screenshots of what the app says about stored workbooks it will not open as usual, at the four
 // screen sizes planners use: a workbook made by a newer Headroom, open read-only with its banner,
 // and a damaged one listed with what is wrong. Records are written into IndexedDB as a newer
-// Headroom or a hand edit would leave them. Called from scripts/screenshots.ts once dist/ is built.
+// Headroom or a hand edit would leave them. Called from scripts/screenshots.ts once dist/ is built;
+// runs alone too:  npx tsx scripts/screenshots-storage.ts [--no-build]
 import type { Browser, Page } from 'playwright-core';
-import { openApp } from '../tests/e2e/browser';
+import { launch, openApp, serveBuilt, showLayout } from '../tests/e2e/browser';
 import { loadSample } from '../src/sample';
 import { SIZES } from './screenshots-offline';
 
@@ -35,6 +36,8 @@ export async function storageShots(browser: Browser, url: string, out: string): 
     await page.reload();
     await page.waitForSelector('[data-notice="read-only"]');
     await page.waitForSelector('.app[data-ready="true"]');
+    // beside the sheets, whose tools that would change the workbook are off
+    await showLayout(page, 'split');
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${out}/storage-read-only-${width}x${height}.png` });
     const damaged = loadSample();
@@ -42,8 +45,20 @@ export async function storageShots(browser: Browser, url: string, out: string): 
     await put(page, { id: 'damaged', name: 'Hand-edited copy', data: { ...damaged, name: 'Hand-edited copy' } });
     await page.reload();
     await page.waitForSelector('[data-trouble="damaged"]');
+    await page.waitForSelector('[data-status="none"]');
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/storage-damaged-${width}x${height}.png` });
     await context.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('screenshots-storage.ts')) {
+  const server = await serveBuilt({ build: !process.argv.includes('--no-build') });
+  const browser = await launch();
+  try {
+    await storageShots(browser, server.url, 'docs/screenshots');
+  } finally {
+    await browser.close();
+    await server.close();
   }
 }
