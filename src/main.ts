@@ -3,7 +3,6 @@ import './trusted-types';
 import { mount } from 'svelte';
 import './ui/global.css';
 import App from './ui/App.svelte';
-import Audience from './ui/workshop/Audience.svelte';
 
 // the app's modules have been fetched and evaluated (docs/performance.md, start-up)
 performance.mark('headroom:main');
@@ -15,6 +14,7 @@ if (!startup?.hasAttribute('data-reason')) {
   // `?audience=ID`: the projector window opened by Present, which only shows what it is sent
   const audience = new URLSearchParams(location.search).get('audience');
   const target = document.getElementById('app')!;
-  if (audience) mount(Audience, { target, props: { id: audience } });
+  // its charts (Chart.js) load with it, not with the planner's first figure
+  if (audience) void import('./ui/workshop/Audience.svelte').then(({ default: Audience }) => mount(Audience, { target, props: { id: audience } }));
   else mount(App, { target });
 }

@@ -2,6 +2,7 @@
 // come from anyone, like any file: sizes are checked from its directory before anything is
 // inflated, and each entry comes out as text for the same checks as a single workbook file.
 import { unzipSync, zipSync, strToU8, type Unzipped } from 'fflate';
+export { isZip } from './zip-signature';
 import { FILE_SUFFIX, MAX_FILE_BYTES, checkFileSize } from './workbook-file';
 
 /** A backup of hundreds of workbooks compresses well under this. */
@@ -18,11 +19,6 @@ export interface BackupEntry {
 export interface BackupRefusal {
   name: string;
   message: string;
-}
-
-/** True when the bytes start like a zip file (its local header signature, PK\x03\x04). */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 /** The backup's file name for a day, e.g. headroom-backup-2026-12-01.zip. */

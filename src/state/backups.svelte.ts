@@ -2,7 +2,9 @@
 // restore through Open file, and how much the browser keeps for Headroom and whether it may clear
 // it. The zip format lives in src/io/backup-zip.ts; the stored workbooks are reached through the
 // library room, never the database itself.
-import { backupFileName, readBackup, writeBackup, type BackupRefusal } from '../io/backup-zip';
+import type { BackupRefusal } from '../io/backup-zip';
+// the zip code (fflate) loads when a backup is saved or opened, not with the page
+const zip = () => import('../io/backup-zip');
 import { serializeWorkbook, fileNameFor } from '../io/workbook-file';
 import { describeProblems } from '../model/validate';
 import type { Workbook } from '../model/schema';
@@ -63,6 +65,7 @@ export class Backups {
         const row = await library.get(summary.id);
         if (row) files.push({ name: fileNameFor(row.data.name), text: serializeWorkbook(row.data) });
       }
+      const { writeBackup, backupFileName } = await zip();
       const bytes = writeBackup(files);
       return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name: backupFileName(), count: files.length };
     } finally {
@@ -74,7 +77,7 @@ export class Backups {
   async restore(bytes: Uint8Array): Promise<RestoreResult> {
     this.busy = true;
     try {
-      const read = readBackup(bytes);
+      const read = (await zip()).readBackup(bytes);
       if ('error' in read) return { opened: [], refused: [], error: read.error };
       const refused = [...read.refused];
       const good: Workbook[] = [];

@@ -2,7 +2,7 @@
 // and a file the installed app was launched with. A workbook file opens as a new workbook; a
 // backup zip opens each of its workbooks as a new one. Everything is checked the same way.
 import { checkFileSize, type ReadStage } from '../io/workbook-file';
-import { isZip } from '../io/backup-zip';
+import { isZip } from '../io/zip-signature';
 import { Backups } from './backups.svelte';
 import type { AppState } from './app.svelte';
 

@@ -92,6 +92,12 @@ describe('the overview', () => {
     expect(sheets, 'the grid loads when the sheets are shown').toBeDefined();
     expect(sheets!.start).toBeGreaterThan(leadAt);
     if (results) expect(results.start).toBeGreaterThan(leadAt);
+    // nor is either library inside the scripts that load before it (a static import would put it there)
+    for (const script of scripts.filter((s) => s.start < leadAt && s.name.endsWith('.js'))) {
+      const text = await (await page.request.get(script.name)).text();
+      expect(text.includes('Canvas is already in use'), `Chart.js in ${script.name}`).toBe(false);
+      expect(text.includes('AG Grid'), `AG Grid in ${script.name}`).toBe(false);
+    }
   });
 });
 
