@@ -5,7 +5,7 @@
 import type * as ExcelJSTypes from 'exceljs';
 import type { Snapshot, Workbook } from '../model/schema';
 import { FY_HEADER, YEAR_COLUMNS, type ReportKey } from './report';
-import { EXCEL_FORMATS } from './excel-formats';
+import { EXCEL_FORMATS, titledSheet } from './excel-formats';
 
 export const SNAPSHOTS_SHEET = 'Snapshots';
 export const LOG_SHEET = 'Session log';
@@ -50,14 +50,14 @@ function addSnapshotsSheet(book: ExcelJSTypes.Workbook, wb: Workbook, snapshots:
   const first = snapshots[0];
   const scenarioName = (id: string) => wb.scenarios.find((s) => s.id === id)?.name ?? id;
   const fixed = SNAPSHOT_FIXED_COLUMNS.length;
-  const ws = book.addWorksheet(SNAPSHOTS_SHEET, { views: [{ state: 'frozen', ySplit: 2, xSplit: fixed }] });
-  ws.getCell('A1').value = `Pinned snapshots of ${wb.name}: whole workbook, each snapshot's scenario, FY means. Each "change" column is the difference from the first snapshot, “${first.name}”, in the same year.`;
-  ws.getCell('A1').font = { bold: true };
-  const header = ws.getRow(2);
-  header.values = [...SNAPSHOT_FIXED_COLUMNS, ...SNAPSHOT_SHEET_KEYS.flatMap((k) => [YEAR_COLUMNS[k].header, `${YEAR_COLUMNS[k].header}: change from first`])];
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'top' };
-  header.height = 48;
+  const ws = titledSheet(
+    book,
+    SNAPSHOTS_SHEET,
+    `Pinned snapshots of ${wb.name}: whole workbook, each snapshot's scenario, FY means. Each "change" column is the difference from the first snapshot, “${first.name}”, in the same year.`,
+    [...SNAPSHOT_FIXED_COLUMNS, ...SNAPSHOT_SHEET_KEYS.flatMap((k) => [YEAR_COLUMNS[k].header, `${YEAR_COLUMNS[k].header}: change from first`])],
+    fixed,
+  );
+  ws.getRow(2).height = 48;
   [28, 18, 30, 11].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(2).numFmt = 'yyyy-mm-dd hh:mm';
   SNAPSHOT_SHEET_KEYS.forEach((k, i) => {
@@ -86,13 +86,9 @@ function addSnapshotsSheet(book: ExcelJSTypes.Workbook, wb: Workbook, snapshots:
 
 function addLogSheet(book: ExcelJSTypes.Workbook, wb: Workbook): void {
   const w = wb.workshop!;
-  const ws = book.addWorksheet(LOG_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   const from = w.session?.from ?? w.log.length;
-  ws.getCell('A1').value = w.session ? `Session log of ${wb.name}: ${w.log.length - from} change${w.log.length - from === 1 ? '' : 's'} in the session started ${UK.format(new Date(w.session.startedAt))} (UK time), and any kept from earlier sessions` : `Session log of ${wb.name}: changes kept from earlier sessions`;
-  ws.getCell('A1').font = { bold: true };
-  const header = ws.getRow(2);
-  header.values = ['Time (UK)', 'Change', 'Values changed', 'Session'];
-  header.font = { bold: true };
+  const title = w.session ? `Session log of ${wb.name}: ${w.log.length - from} change${w.log.length - from === 1 ? '' : 's'} in the session started ${UK.format(new Date(w.session.startedAt))} (UK time), and any kept from earlier sessions` : `Session log of ${wb.name}: changes kept from earlier sessions`;
+  const ws = titledSheet(book, LOG_SHEET, title, ['Time (UK)', 'Change', 'Values changed', 'Session']);
   [18, 70, 10, 14].forEach((width, i) => (ws.getColumn(i + 1).width = width));
   ws.getColumn(1).numFmt = 'yyyy-mm-dd hh:mm:ss';
   ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };

@@ -17,7 +17,7 @@ import { serializeWorkbook } from './workbook-file';
 import { FY_HEADER, YEAR_COLUMNS, YEAR_KEYS } from './report';
 import { LEVEL_WORDS, type ResultsData } from './results-export';
 import { blankWorkbook } from '../state/blank';
-import { EXCEL_FORMATS } from './excel-formats';
+import { EXCEL_FORMATS, titledSheet } from './excel-formats';
 import { addWorkshopSheets } from './workshop-sheets';
 
 type ExcelJS = typeof ExcelJSTypes;
@@ -111,13 +111,7 @@ function addResultsSheets(book: ExcelJSTypes.Workbook, results: ResultsData): vo
     for (const e of rows) for (const y of e.years) ws.addRow([e.scenario, ...(withCode ? [e.code, e.name] : []), y.fy, ...YEAR_KEYS.map((k) => y[k])]);
   }
   const w = results.weekly;
-  const ws = book.addWorksheet('Weekly, chosen view', { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });
-  ws.getCell('A1').value = `Weekly figures · ${w.entityName || 'All systems'} · ${w.scenarioName} (appointments a week unless stated)`;
-  ws.getCell('A1').font = { bold: true };
-  const header = ws.getRow(2);
-  header.values = ['Week starting', FY_HEADER, ...w.columns.map((c) => c.header)];
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'top' };
+  const ws = titledSheet(book, 'Weekly, chosen view', `Weekly figures · ${w.entityName || 'All systems'} · ${w.scenarioName} (appointments a week unless stated)`, ['Week starting', FY_HEADER, ...w.columns.map((c) => c.header)], 2);
   ws.getColumn(1).width = 13;
   ws.getColumn(1).numFmt = 'yyyy-mm-dd';
   ws.getColumn(2).width = 10;
