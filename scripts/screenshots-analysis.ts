@@ -1,6 +1,7 @@
 // Pictures of goal seek, the Monte Carlo fan and tornado, the scenario editor and the comparison.
 import type { Browser, Page } from 'playwright-core';
 import { openApp } from '../tests/e2e/browser';
+import { SIZES } from './screen-sizes';
 
 export async function analysisShots(page: Page, out: string, suffix = '', runs = 1000): Promise<void> {
   const panel = (id: string) => page.click(`[data-action="open-${id}"]`);
@@ -46,12 +47,6 @@ export async function analysisShots(page: Page, out: string, suffix = '', runs =
 }
 
 /** The sizes a planner's laptop or a room's projector shows the app at. */
-export const SIZES = [
-  [1024, 768],
-  [1280, 720],
-  [1440, 900],
-  [1920, 1080],
-] as const;
 
 /**
  * The tornado chart at each size, its long assumption names wrapped inside the chart

@@ -7,13 +7,8 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launch, serveBuilt, openApp } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
+import { SIZES } from './screen-sizes';
 
-const SIZES = [
-  [1024, 768],
-  [1280, 720],
-  [1440, 900],
-  [1920, 1080],
-] as const;
 
 async function shoot(browser: Browser, url: string, width: number, height: number, explainPath: string, bridgePath: string): Promise<void> {
   const context = await browser.newContext({ viewport: { width, height } });

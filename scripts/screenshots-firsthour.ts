@@ -6,13 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launch, serveBuilt, openApp, showLayout } from '../tests/e2e/browser';
+import { SIZES } from './screen-sizes';
 
-const SIZES = [
-  [1024, 768],
-  [1280, 720],
-  [1440, 900],
-  [1920, 1080],
-] as const;
 
 /** Scrolls a pane through so every chart in it is drawn once, then back to the top. */
 async function drawAll(page: import('playwright-core').Page, pane: string): Promise<void> {

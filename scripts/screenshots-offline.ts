@@ -11,13 +11,8 @@ import type { Browser } from 'playwright-core';
 import { openApp } from '../tests/e2e/browser';
 import { serveStatic } from '../tests/e2e/static-server';
 import { SINGLE_FILE_NAME, SINGLE_OUT_DIR } from './vite/single';
+import { SIZES } from './screen-sizes';
 
-export const SIZES = [
-  [1024, 768],
-  [1280, 720],
-  [1440, 900],
-  [1920, 1080],
-] as const;
 
 /** `dist` is a built hosted edition; the single-file edition is built into `singleDir`. */
 export async function offlineScreenshots(browser: Browser, out: string, dist = 'dist', singleDir = SINGLE_OUT_DIR): Promise<void> {

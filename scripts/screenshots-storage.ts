@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, serveBuilt, showLayout } from '../tests/e2e/browser';
 import { loadSample } from '../src/sample';
-import { SIZES } from './screenshots-offline';
+import { SIZES } from './screen-sizes';
 
 async function put(page: Page, row: { id: string; name: string; data: unknown }): Promise<void> {
   await page.evaluate(
