@@ -122,6 +122,7 @@ export class Projection {
       }
       for (const e of parsed) {
         if (run.overridden.has(e.text)) continue; // the scenario keeps its own value
+        if (readsNothing(e.path)) continue;
         if (!this.#patch(run, e.path, e.value)) {
           run.stale = true;
           break;
@@ -327,4 +328,12 @@ function assertFinite<T extends YearRow[] | Float64Array>(values: T): T {
   const bad = Array.isArray(values) ? values.some((r) => Object.values(r).some((x) => typeof x === 'number' && !Number.isFinite(x))) : values.some((x) => !Number.isFinite(x));
   if (bad) throw new Error('some figures are too large to compute; look for a value far outside any real plan');
   return values;
+}
+
+/**
+ * A row's note of where its figures came from: the engine reads none, so changing it (the sheets
+ * rewrite it with the first edit of a value) recomputes nothing.
+ */
+function readsNothing(path: Path): boolean {
+  return path.length === 3 && path[2] === 'source';
 }

@@ -262,16 +262,19 @@ function checkAll(wb: Workbook): Problem[] {
 }
 
 /**
- * True when every edit only changes one number in a table row that no scenario override or range
- * names. The rules between tables read keys, references, need shares and dates, never such a
- * number, and the cell's own rules were checked when it was accepted; an override or a range on
+ * True when every edit only changes one number (or the Source note) in a table row that no scenario
+ * override or range names. The rules between tables read keys, references, need shares and dates,
+ * never such a cell, and the cell's own rules were checked when it was accepted; an override or a range on
  * the row is judged together with the row's other cells, so those rows are checked in full.
  */
 export function problemsUnchanged(before: Workbook, edits: readonly EditInput[]): boolean {
   for (const e of edits) {
     const [table, key, field] = e.path;
     if (e.path.length !== 3 || typeof table !== 'string' || !isKeyedTable(table) || table === 'scenarios' || field === 'share') return false;
-    if (typeof e.value !== 'number' || typeof getAtSafe(before, e.path) !== 'number') return false;
+    // a row's Source is free text, judged by its own cell rules alone (the sheets rewrite it with
+    // the first edit of a value, and that must not cost England a whole-workbook check)
+    const note = field === 'source' && typeof e.value === 'string' && typeof getAtSafe(before, e.path) === 'string';
+    if (!note && (typeof e.value !== 'number' || typeof getAtSafe(before, e.path) !== 'number')) return false;
     const onRow = (text: string) => {
       const p = parsePath(text);
       return !p || (p[0] === table && String(p[1]) === String(key));

@@ -27,6 +27,7 @@ describe('skipping the whole-workbook check', () => {
     const p = sample.practices[0];
     expect(problemsUnchanged(sample, [{ path: ['practices', p.code, 'registered'], value: 1 }])).toBe(true);
     expect(problemsUnchanged(sample, [{ path: ['needs', sample.needs[0].id, 'share'], value: 0.1 }])).toBe(false);
+    expect(problemsUnchanged(sample, [{ path: ['practices', p.code, 'source'], value: 'Edited in Headroom' }])).toBe(true);
     expect(problemsUnchanged(sample, [{ path: ['practices', p.code, 'name'], value: 'x' }])).toBe(false);
     expect(problemsUnchanged(sample, [{ path: ['practices'], value: [] }])).toBe(false);
     const withOverride: Workbook = { ...sample, scenarios: sample.scenarios.map((s, i) => (i === 0 ? { ...s, overrides: [...s.overrides, { path: `practices[${p.code}].weighted`, value: 5 }] } : s)) };
@@ -43,6 +44,22 @@ describe('skipping the whole-workbook check', () => {
         expect(checkWorkbook(edit.workbook, true, 100_000)).toEqual(checkWorkbook(sample, true, 100_000));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('whenever taken for a Source note, the full check finds exactly what it found before', { timeout: 120_000 }, () => {
+    const notes: Path[] = [];
+    for (const table of ['practices', 'pcns', 'places', 'workforce', 'roles', 'needs', 'externalCapacity', 'interventions', 'funding'] as KeyedTable[])
+      for (const row of sample[table] as unknown as Record<string, unknown>[]) if (typeof row.source === 'string') notes.push([table, rowKey(table, row), 'source']);
+    expect(notes.length).toBeGreaterThan(100);
+    fc.assert(
+      fc.property(fc.constantFrom(...notes), fc.string({ maxLength: 2100 }), (path, value) => {
+        const edit = checkEdit(sample, path, value);
+        if (!edit.ok || !problemsUnchanged(sample, [{ path, value }])) return;
+        expect(getAt(edit.workbook, path)).toBe(value);
+        expect(checkWorkbook(edit.workbook, true, 100_000)).toEqual(checkWorkbook(sample, true, 100_000));
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -63,6 +63,23 @@ describe('incremental recompute', () => {
     expect(firstDifference(after, snapshot(new Projection(live.workbook), 'strategy'))).toBeNull();
   });
 
+  it('a note of where a figure came from recomputes nothing, and the value typed with it only its places', () => {
+    const live = new Projection(base);
+    live.refresh('strategy');
+    const row = base.workforce.find((w) => w.level === 'practice')!;
+    const key = `workforce[${row.level}:${row.code}:${row.role}]`;
+    // the sheets write the Source with the first edit of a value, in the same batch
+    live.applyEdits([{ path: `${key}.source`, value: 'Edited in Headroom on 2 December 2026' }]);
+    expect(live.refresh('strategy')).toBe('none');
+    live.applyEdits([
+      { path: `${key}.wte`, value: row.wte + 2 },
+      { path: `${key}.source`, value: 'Edited in Headroom on 3 December 2026' },
+    ]);
+    expect(live.refresh('strategy')).toBe('places');
+    expect(live.workbook.workforce.find((w) => w.code === row.code && w.role === row.role)!.source).toBe('Edited in Headroom on 3 December 2026');
+    expect(firstDifference(snapshot(live, 'strategy'), snapshot(new Projection(live.workbook), 'strategy'))).toBeNull();
+  });
+
   it('a scenario that overrides the edited value keeps its own', () => {
     const row = base.workforce[0];
     const path = `workforce[${row.level}:${row.code}:${row.role}].wte`;
