@@ -21,7 +21,8 @@ export class EngineClient {
   readonly #remote: Comlink.Remote<WorkerEngine>;
   #pendingView: { request: ViewRequest; resolve: (v: View | null) => void; reject: (e: unknown) => void } | null = null;
   #pendingCompare: { ref: EntityRef; resolve: (c: Comparison | null) => void; reject: (e: unknown) => void } | null = null;
-  #viewRunning = false;
+  /** What the worker is answering: a view, or a comparison (which gives way to a view). */
+  #running: 'view' | 'compare' | null = null;
 
   constructor() {
     this.#worker = createEngineWorker();
@@ -41,6 +42,16 @@ export class EngineClient {
 
   edit(edits: Edit[]): Promise<number> {
     return this.#remote.edit(edits);
+  }
+
+  /**
+   * Applies edits (always at once, in order) and answers the view after them. When the worker is
+   * free this is one round trip; when a view is running, the edits go now and the view waits its
+   * turn like any other (superseding an older one that has not started).
+   */
+  editView(edits: Edit[], request: ViewRequest): Promise<View | null> {
+    if (this.#running) return Promise.all([this.edit(edits), this.view(request)]).then(([, v]) => v);
+    return new Promise((resolve, reject) => void this.#run('view', () => this.#remote.editView(edits, request), { resolve, reject }));
   }
 
   meta(): Promise<Meta> {
@@ -76,9 +87,17 @@ export class EngineClient {
     return this.#remote.exportResults(view);
   }
 
-  /** Checks a file in the worker; the bytes are handed over, not copied. */
-  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): Promise<ParseResult> {
-    return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined);
+  /**
+   * Checks a file in the worker; the bytes are handed over, not copied. With `keep`, the worker
+   * holds the workbook it read for `openKept`.
+   */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void, keep = false): Promise<ParseResult & { kept?: number }> {
+    return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined, keep);
+  }
+
+  /** Opens the workbook the worker kept from `parseFile`, named as the page names it. */
+  openKept(kept: number, name: string): Promise<Meta> {
+    return this.#remote.openKept(kept, name);
   }
 
   /**
@@ -88,6 +107,7 @@ export class EngineClient {
     return new Promise((resolve, reject) => {
       this.#pendingView?.resolve(null);
       this.#pendingView = { request, resolve, reject };
+      if (this.#running === 'compare') void this.#remote.giveWay();
       void this.#pump();
     });
   }
@@ -105,26 +125,26 @@ export class EngineClient {
   }
 
   async #pump(): Promise<void> {
-    if (this.#viewRunning) return;
+    if (this.#running) return;
     if (this.#pendingView) {
       const job = this.#pendingView;
       this.#pendingView = null;
-      await this.#run(() => this.#remote.view(job.request), job);
+      await this.#run('view', () => this.#remote.view(job.request), job);
     } else if (this.#pendingCompare) {
       const job = this.#pendingCompare;
       this.#pendingCompare = null;
-      await this.#run(() => this.#remote.compare(job.ref), job);
+      await this.#run('compare', () => this.#remote.compare(job.ref), job);
     }
   }
 
-  async #run<T>(call: () => Promise<T>, job: { resolve: (v: T) => void; reject: (e: unknown) => void }): Promise<void> {
-    this.#viewRunning = true;
+  async #run<T>(kind: 'view' | 'compare', call: () => Promise<T>, job: { resolve: (v: T) => void; reject: (e: unknown) => void }): Promise<void> {
+    this.#running = kind;
     try {
       job.resolve(await call());
     } catch (err) {
       job.reject(err);
     } finally {
-      this.#viewRunning = false;
+      this.#running = null;
       void this.#pump();
     }
   }

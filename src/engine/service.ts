@@ -60,6 +60,9 @@ export class EngineService {
   #revision = 0;
   #helper: Helper | null = null;
   #seeking: object | null = null;
+  #giveWay = false;
+  #kept: { id: number; workbook: Workbook } | null = null;
+  #keptCount = 0;
 
   /** Shares full recomputes of large workbooks with a second thread from now on (see parallel.ts). */
   useHelper(helper: Helper): void {
@@ -81,6 +84,15 @@ export class EngineService {
   edit(edits: Edit[]): number {
     this.#need().applyEdits(edits);
     return ++this.#revision;
+  }
+
+  /**
+   * Applies checked edits and answers the view after them, in one round trip: the figures of an
+   * edit do not wait for the page to hear of the edit and ask again.
+   */
+  editView(edits: Edit[], request: ViewRequest): Promise<View> {
+    this.edit(edits);
+    return this.view(request);
   }
 
   meta(): Meta {
@@ -110,12 +122,26 @@ export class EngineService {
    * rows are read after every scenario is up to date, so they belong to one revision, which is
    * returned with them: the page shows them only beside a view of that same revision.
    */
-  async compare(ref: EntityRef): Promise<Comparison> {
+  async compare(ref: EntityRef): Promise<Comparison | null> {
     const p = this.#need();
-    for (const s of p.workbook.scenarios) await p.prepare(s.id);
+    this.#giveWay = false;
+    for (const s of p.workbook.scenarios) {
+      await p.prepare(s.id);
+      // a view is waiting (an edit's figures): it goes first, and the page asks again after it
+      if (this.#giveWay) return null;
+    }
     // reads bring any scenario an edit touched meanwhile up to date on this thread: one revision
     const scenarios = p.workbook.scenarios.map((s) => ({ id: s.id, name: s.name, years: p.yearly(s.id, ref) }));
     return { revision: this.#revision, ref, scenarios };
+  }
+
+  /**
+   * Asks a comparison in progress to stop after the scenario it is computing, so that a view
+   * waits for one scenario's full recompute at most (England, just opened: not for three).
+   * A message sent while `compare` awaits the helper is handled between its scenarios.
+   */
+  giveWay(): void {
+    this.#giveWay = true;
   }
 
   /** Headline rows for the whole workbook, as the command line prints them. */
@@ -157,9 +183,23 @@ export class EngineService {
     return bridge(this.#need().workbook, scenario, fy, ref);
   }
 
-  /** Reads an untrusted file's bytes off the page's thread, telling each stage as it starts. */
-  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void): ParseResult {
-    return parseWorkbookBytes(bytes, onStage ? (s) => void onStage(s) : undefined);
+  /**
+   * Reads an untrusted file's bytes off the page's thread, telling each stage as it starts. With
+   * `keep`, a workbook read is also held here under the returned `kept` number, so that opening it
+   * (`openKept`) does not copy it back from the page (England: a long task on each side).
+   */
+  parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void, keep = false): ParseResult & { kept?: number } {
+    const result = parseWorkbookBytes(bytes, onStage ? (s) => void onStage(s) : undefined);
+    this.#kept = keep && result.ok ? { id: ++this.#keptCount, workbook: result.workbook } : null;
+    return this.#kept ? { ...result, kept: this.#kept.id } : result;
+  }
+
+  /** Opens the workbook `parseFile` kept, under the name the page gave it (a second copy is renamed). */
+  openKept(kept: number, name: string): Meta {
+    const held = this.#kept;
+    if (held?.id !== kept) throw new Error('the file read is no longer held by the engine');
+    this.#kept = null;
+    return this.open(held.workbook.name === name ? held.workbook : { ...held.workbook, name });
   }
 
   #need(): Projection {

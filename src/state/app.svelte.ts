@@ -218,13 +218,14 @@ export class AppState {
    * workbook or says what is wrong in one line, in the words on screen (`where`).
    */
   async openFile(bytes: Uint8Array, fileName: string, where?: (path: string) => string, onStage?: (stage: ReadStage) => void): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
-    const parsed = await this.results.engine.parseFile(bytes, onStage);
+    // the worker keeps the workbook it read, to open it without being sent it back
+    const parsed = await this.results.engine.parseFile(bytes, onStage, true);
     if (!parsed.ok) return { ok: false, message: `${clipName(fileName)} was not opened: ${describeProblems(parsed.problems, where)}` };
     // a second copy of the same workbook gets a name of its own, and both say which file they came from
     const name = distinctName(parsed.workbook.name, this.library.workbooks.map((w) => w.name));
     const named = name === parsed.workbook.name ? parsed.workbook : { ...parsed.workbook, name };
     markChecked(named, parsed.warnings);
-    this.results.preload(named);
+    this.results.preload(named, parsed.kept);
     await this.adopt(named);
     if (this.book.id) await this.origins.note(this.book.id, fileName);
     return { ok: true, name };

@@ -8,7 +8,7 @@ import { yearContaining } from '../model/dates';
 import type { BookChange, OpenWorkbook } from './open-workbook.svelte';
 
 /** What the results need of the engine client (an in-process engine stands in for it in tests). */
-export type Engine = Pick<EngineClient, 'open' | 'edit' | 'meta' | 'view' | 'compare' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
+export type Engine = Pick<EngineClient, 'open' | 'openKept' | 'edit' | 'editView' | 'meta' | 'view' | 'compare' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
 
 const sameRef = (a: EntityRef, b: EntityRef) => a.level === b.level && a.code === b.code;
 
@@ -90,13 +90,15 @@ export class Results {
   }
 
   /**
-   * Sends a checked workbook that is about to be opened (a file) to the worker now, so that it
-   * compiles there while the page stores it. Until the page opens that very workbook the worker
-   * no longer holds the page's: the results stop following edits, and any edit or view reopens.
+   * Opens a checked workbook that is about to be opened (a file) in the worker now, so that it
+   * compiles there while the page stores it: the copy the worker kept when it read the file
+   * (`kept`), or else this one, sent. Until the page opens that very workbook the worker no
+   * longer holds the page's: the results stop following edits, and any edit or view reopens.
    */
-  preload(wb: Workbook): void {
+  preload(wb: Workbook, kept?: number): void {
     this.#inSync = false;
-    const meta = this.engine.open(wb);
+    // (if the worker has read another file since, it is sent this one after all)
+    const meta = kept === undefined ? this.engine.open(wb) : this.engine.openKept(kept, wb.name).catch(() => this.engine.open(wb));
     meta.catch(() => undefined); // reported when reopen awaits it
     this.#early = { wb, meta };
   }
@@ -144,18 +146,29 @@ export class Results {
       void this.reopen();
       return;
     }
+    const applied = edits.map((e) => ({ path: e.path, value: e.value }));
+    const failed = (err: unknown) => {
+      this.#error = `The engine could not apply that edit: ${(err as Error).message}`;
+      void this.reopen();
+    };
     // names appear in the results' lists and legends: take them afresh after a rename
-    const renamed = edits.some((e) => e.path[e.path.length - 1] === 'name');
-    this.engine
-      .edit(edits.map((e) => ({ path: e.path, value: e.value })))
-      .then(async () => {
-        if (renamed) this.#meta = await this.engine.meta();
-        await this.refresh();
-      })
-      .catch((err: unknown) => {
-        this.#error = `The engine could not apply that edit: ${(err as Error).message}`;
-        void this.reopen();
-      });
+    if (edits.some((e) => e.path[e.path.length - 1] === 'name')) {
+      this.engine
+        .edit(applied)
+        .then(async () => {
+          this.#meta = await this.engine.meta();
+          await this.refresh();
+        })
+        .catch(failed);
+      return;
+    }
+    const request = this.#request();
+    if (!request) {
+      this.engine.edit(applied).catch(failed);
+      return;
+    }
+    // the edit and the figures after it in one round trip to the worker
+    void this.#show(this.engine.editView(applied, request), failed);
   }
 
   /** A deleted scenario or entity cannot stay chosen: fall back to the first scenario, the whole workbook. */
@@ -173,11 +186,20 @@ export class Results {
     void this.refresh();
   }
 
+  /** The view on screen, once the workbook is in the worker and a scenario and year are chosen. */
+  #request(): ViewRequest | null {
+    return this.#inSync && this.#scenario && this.#fy ? { scenario: this.#scenario, ref: this.#ref, fy: this.#fy } : null;
+  }
+
   async refresh(): Promise<void> {
-    if (!this.#inSync || !this.#scenario || !this.#fy) return;
+    const request = this.#request();
+    if (request) await this.#show(this.engine.view(request));
+  }
+
+  async #show(answer: Promise<View | null>, failed?: (err: unknown) => void): Promise<void> {
     this.#computing = true;
     try {
-      const v = await this.engine.view({ scenario: this.#scenario, ref: this.#ref, fy: this.#fy });
+      const v = await answer;
       if (v) {
         if (!this.#view) performance.mark('headroom:first-view');
         this.#view = v;
@@ -185,7 +207,8 @@ export class Results {
         if (!v.scenarios) void this.#compare(v.request.ref);
       }
     } catch (err) {
-      this.#error = `The engine could not compute the results: ${(err as Error).message}`;
+      if (failed) failed(err);
+      else this.#error = `The engine could not compute the results: ${(err as Error).message}`;
     } finally {
       this.#computing = false;
     }

@@ -6,6 +6,7 @@ import { WorkbookStore } from '../../src/storage/store';
 import { HeadroomDb } from '../../src/storage/db';
 import { getAt } from '../../src/model/paths';
 import { loadSample } from '../../src/sample';
+import { EngineService } from '../../src/engine/service';
 
 // the real engine computes in this thread: generous on a busy machine
 vi.setConfig({ testTimeout: 30_000 });
@@ -213,6 +214,27 @@ describe('library', () => {
     await app.remove(app.book.id!);
     expect(app.book.id).toBe(first);
     expect(app.library.workbooks.map((w) => w.name)).toEqual(['Planning 2026']);
+  });
+
+  it('computes an opened file from the copy the engine read it into, never sent it back, and follows edits', async () => {
+    const app = await startApp(freshDbName());
+    const text = app.fileText();
+    const sent = vi.spyOn(app.results.engine, 'open');
+    const before = app.results.view;
+    expect((await app.openFileText(text, 'copy.headroom.json')).ok).toBe(true);
+    await until(() => !!app.results.view && app.results.view !== before, 'the opened file’s figures');
+    expect(sent).not.toHaveBeenCalled();
+    const fresh = new EngineService();
+    fresh.open(structuredClone(app.book.workbook!));
+    const { scenario, ref } = app.results.view!.request;
+    expect(app.results.view!.years).toEqual(fresh.yearly(scenario, ref));
+    const opened = app.results.view;
+    app.book.apply([{ path: registered(p1.code), value: p1.registered + 700 }], 'Edit');
+    await until(() => app.results.view !== opened, 'the edited figures');
+    const edited = new EngineService();
+    edited.open(structuredClone(app.book.workbook!));
+    expect(app.results.view!.years).toEqual(edited.yearly(scenario, ref));
+    expect(sent).not.toHaveBeenCalled();
   });
 
   it('opens a file as a new workbook, and refuses a bad one naming the field', async () => {

@@ -3,6 +3,7 @@
 // Svelte proxy that would fail in the browser (DataCloneError) fails here too.
 import 'fake-indexeddb/auto';
 import { EngineService } from '../../src/engine/service';
+import type { ReadStage } from '../../src/io/workbook-file';
 import type { Engine } from '../../src/state/results.svelte';
 import type { Edit, EntityRef, SeekProgress, SeekRequest } from '../../src/engine';
 import type { Workbook } from '../../src/model/schema';
@@ -19,6 +20,9 @@ export class InProcessEngine implements Engine {
   async edit(edits: Edit[]) {
     return this.#service.edit(structuredClone(edits));
   }
+  async editView(edits: Edit[], request: ViewRequest) {
+    return this.#service.editView(structuredClone(edits), structuredClone(request));
+  }
   async meta() {
     return this.#service.meta();
   }
@@ -28,8 +32,12 @@ export class InProcessEngine implements Engine {
   async compare(ref: EntityRef) {
     return this.#service.compare(structuredClone(ref));
   }
-  async parseFile(bytes: Uint8Array) {
-    return this.#service.parseFile(bytes);
+  async parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void, keep = false) {
+    // the workbook read comes to the page as a copy, as from the worker
+    return structuredClone(this.#service.parseFile(bytes, onStage, keep));
+  }
+  async openKept(kept: number, name: string) {
+    return this.#service.openKept(kept, name);
   }
   async yearly(scenario: string) {
     return this.#service.yearly(scenario);

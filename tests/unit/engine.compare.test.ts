@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineService } from '../../src/engine/service';
 import { loadSample } from '../../src/sample';
 import type { EntityRef } from '../../src/engine';
+import { serializeWorkbook } from '../../src/io/workbook-file';
 
 const sample = loadSample();
 const total: EntityRef = { level: 'total', code: '' };
@@ -29,7 +30,7 @@ describe('scenario on screen first, the others after', () => {
     const view = await live.view({ scenario: on, ref: total, fy: fy(live) });
     expect(view.revision).toBe(revision);
     expect(view.scenarios).toBeNull(); // the others wait until this answer is on its way
-    const compared = await live.compare(total);
+    const compared = (await live.compare(total))!;
     expect(compared.revision).toBe(revision);
 
     const fresh = new EngineService();
@@ -49,7 +50,7 @@ describe('scenario on screen first, the others after', () => {
     const view = await live.view({ scenario: sample.scenarios[0].id, ref: total, fy: fy(live) });
     expect(view.revision).toBe(first);
     const second = live.edit([{ path: ['practices', p.code, 'registered'], value: p.registered + 20 }]);
-    const compared = await live.compare(total);
+    const compared = (await live.compare(total))!;
     expect(compared.revision).toBe(second);
     expect(compared.revision).not.toBe(view.revision);
   });
@@ -60,5 +61,67 @@ describe('scenario on screen first, the others after', () => {
     live.open(one);
     const view = await live.view({ scenario: one.scenarios[0].id, ref: total, fy: fy(live) });
     expect(view.scenarios).toEqual([{ id: one.scenarios[0].id, name: one.scenarios[0].name, years: view.years }]);
+  });
+
+  it('answers an edit and the view after it in one call, with the figures of a view asked apart', async () => {
+    const together = new EngineService();
+    const apart = new EngineService();
+    together.open(structuredClone(sample));
+    apart.open(structuredClone(sample));
+    const request = { scenario: sample.scenarios[2].id, ref: { level: 'place' as const, code: sample.places[0].code }, fy: fy(apart) };
+    const before = await together.view(request);
+    await apart.view(request);
+    const p = sample.practices[5];
+    const edits = [{ path: ['practices', p.code, 'registered'], value: p.registered + 999 }];
+    const view = await together.editView(edits, request);
+    const revision = apart.edit(edits);
+    const asked = await apart.view(request);
+    expect(view.revision).toBe(revision);
+    expect(view.years).toEqual(asked.years);
+    expect(Array.from(view.series)).toEqual(Array.from(asked.series));
+    expect(view.pcnRanking).toEqual(asked.pcnRanking);
+    expect(view.years).not.toEqual(before.years); // the edit reached the figures
+  });
+
+  it('a comparison gives way to a view asked meanwhile, and the next one is whole', async () => {
+    const live = new EngineService();
+    live.open(structuredClone(sample));
+    const pending = live.compare(total);
+    live.giveWay(); // as the page does when a view is asked while the comparison runs
+    expect(await pending).toBeNull();
+    const whole = (await live.compare(total))!;
+    expect(whole.scenarios.map((s) => s.id)).toEqual(sample.scenarios.map((s) => s.id));
+    const fresh = new EngineService();
+    fresh.open(structuredClone(sample));
+    for (const s of whole.scenarios) expect(s.years).toEqual(fresh.yearly(s.id, total));
+  });
+});
+
+describe('a file read in the engine', () => {
+  const bytes = () => new TextEncoder().encode(serializeWorkbook(sample));
+
+  it('opens from the copy it kept, under the name the page gives it, with the figures of the workbook sent', async () => {
+    const kept = new EngineService();
+    const read = kept.parseFile(bytes(), undefined, true);
+    expect(read.ok && typeof read.kept).toBe('number');
+    const meta = kept.openKept(read.kept!, 'Mid and south Essex (2)');
+    const sent = new EngineService();
+    expect(meta).toEqual(sent.open(structuredClone(sample)));
+    const request = { scenario: sample.scenarios[1].id, ref: total, fy: meta.fyLabels[3] };
+    expect((await kept.view(request)).years).toEqual((await sent.view(request)).years);
+    expect(() => kept.openKept(read.kept!, 'again')).toThrow('no longer held');
+  });
+
+  it('keeps only the last file read, and nothing unless asked', () => {
+    const e = new EngineService();
+    const first = e.parseFile(bytes(), undefined, true);
+    const second = e.parseFile(bytes(), undefined, true);
+    expect(second.kept).not.toBe(first.kept);
+    expect(() => e.openKept(first.kept!, sample.name)).toThrow('no longer held');
+    expect(e.parseFile(bytes()).kept).toBeUndefined();
+    expect(() => e.openKept(second.kept!, sample.name)).toThrow('no longer held');
+    const bad = e.parseFile(new TextEncoder().encode('{"not": "a workbook"}'), undefined, true);
+    expect(bad.ok).toBe(false);
+    expect(bad.kept).toBeUndefined();
   });
 });
