@@ -95,9 +95,9 @@ export class EngineClient {
     return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined, keep);
   }
 
-  /** Opens the workbook the worker kept from `parseFile`, named as the page names it. */
-  openKept(kept: number, name: string): Promise<Meta> {
-    return this.#remote.openKept(kept, name);
+  /** Opens the workbook the worker kept from `parseFile`, named as the page names it, and starts computing `scenario`. */
+  openKept(kept: number, name: string, scenario?: string): Promise<Meta> {
+    return this.#remote.openKept(kept, name, scenario);
   }
 
   /**

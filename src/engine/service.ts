@@ -194,12 +194,22 @@ export class EngineService {
     return this.#kept ? { ...result, kept: this.#kept.id } : result;
   }
 
-  /** Opens the workbook `parseFile` kept, under the name the page gave it (a second copy is renamed). */
-  openKept(kept: number, name: string): Meta {
+  /**
+   * Opens the workbook `parseFile` kept, under the name the page gave it (a second copy is renamed),
+   * and starts computing `scenario` once the answer is on its way: the page stores the file
+   * meanwhile, and its first view finds the figures computed or being computed.
+   */
+  openKept(kept: number, name: string, scenario?: string): Meta {
     const held = this.#kept;
     if (held?.id !== kept) throw new Error('the file read is no longer held by the engine');
     this.#kept = null;
-    return this.open(held.workbook.name === name ? held.workbook : { ...held.workbook, name });
+    const meta = this.open(held.workbook.name === name ? held.workbook : { ...held.workbook, name });
+    const p = this.#projection;
+    if (scenario && p)
+      setTimeout(() => {
+        if (this.#projection === p) p.prepare(scenario).catch(() => undefined); // a view reports any failure
+      }, 0);
+    return meta;
   }
 
   #need(): Projection {

@@ -49,6 +49,8 @@ export interface Meta {
 export class Projection {
   #workbook: Workbook;
   readonly #runs = new Map<string, Run>();
+  /** Scenarios being brought up to date by `prepare`, until they are. */
+  readonly #preparing = new Map<string, Promise<RecomputeKind>>();
   /** Counts every change to the workbook, so the helper can be checked to be in step. */
   #revision = 0;
   #helper: Helper | null = null;
@@ -189,7 +191,21 @@ export class Projection {
    * with the helper: it projects about half of the systems while this thread does the rest. If the
    * helper fails, is out of step or does not answer, this thread does its half too.
    */
-  async prepare(scenarioId: string): Promise<RecomputeKind> {
+  prepare(scenarioId: string): Promise<RecomputeKind> {
+    // asked again while a shared recompute of it is under way (a view while the worker gets the
+    // figures of a file just opened ready): wait for that one rather than start a second
+    const underWay = this.#preparing.get(scenarioId);
+    if (underWay) return underWay.catch(() => undefined).then(() => this.prepare(scenarioId));
+    const p = this.#prepare(scenarioId);
+    this.#preparing.set(scenarioId, p);
+    const done = () => {
+      if (this.#preparing.get(scenarioId) === p) this.#preparing.delete(scenarioId);
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  async #prepare(scenarioId: string): Promise<RecomputeKind> {
     const existing = this.#runs.get(scenarioId);
     const helper = this.#helper;
     if ((existing && !existing.stale && !existing.unprojected) || !helper || this.threads === 1) return this.refresh(scenarioId);

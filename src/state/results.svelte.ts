@@ -97,8 +97,11 @@ export class Results {
    */
   preload(wb: Workbook, kept?: number): void {
     this.#inSync = false;
+    // the scenario `reset` will show: the worker computes it while the page stores the file
+    // (England: its first full recompute and the store took about as long, one after the other)
+    const scenario = wb.scenarios.some((s) => s.id === this.#scenario) ? this.#scenario : wb.scenarios[0]?.id;
     // (if the worker has read another file since, it is sent this one after all)
-    const meta = kept === undefined ? this.engine.open(wb) : this.engine.openKept(kept, wb.name).catch(() => this.engine.open(wb));
+    const meta = kept === undefined ? this.engine.open(wb) : this.engine.openKept(kept, wb.name, scenario).catch(() => this.engine.open(wb));
     meta.catch(() => undefined); // reported when reopen awaits it
     this.#early = { wb, meta };
   }

@@ -36,8 +36,8 @@ export class InProcessEngine implements Engine {
     // the workbook read comes to the page as a copy, as from the worker
     return structuredClone(this.#service.parseFile(bytes, onStage, keep));
   }
-  async openKept(kept: number, name: string) {
-    return this.#service.openKept(kept, name);
+  async openKept(kept: number, name: string, scenario?: string) {
+    return this.#service.openKept(kept, name, scenario);
   }
   async yearly(scenario: string) {
     return this.#service.yearly(scenario);

@@ -112,6 +112,15 @@ describe('a file read in the engine', () => {
     expect(() => kept.openKept(read.kept!, 'again')).toThrow('no longer held');
   });
 
+  it('computes the scenario the page will show once the answer is on its way, and no other', async () => {
+    const e = new EngineService();
+    const read = e.parseFile(bytes(), undefined, true);
+    const meta = e.openKept(read.kept!, sample.name, sample.scenarios[2].id);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await e.view({ scenario: sample.scenarios[2].id, ref: total, fy: meta.fyLabels[0] })).kind).toBe('none');
+    expect((await e.view({ scenario: sample.scenarios[0].id, ref: total, fy: meta.fyLabels[0] })).kind).toBe('full');
+  });
+
   it('keeps only the last file read, and nothing unless asked', () => {
     const e = new EngineService();
     const first = e.parseFile(bytes(), undefined, true);

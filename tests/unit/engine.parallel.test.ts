@@ -143,6 +143,25 @@ describe('a full recompute shared with a helper', () => {
     expect(p.helperProblem).toBeNull();
   });
 
+  it('asked again while a shared recompute is under way, waits for it rather than start a second', async () => {
+    const wb = generated(3, 18, 12);
+    const helper = new QueuedHelper();
+    const p = new Projection(wb);
+    p.attachHelper(helper, { minPcns: 1 });
+    helper.hold();
+    // the worker gets a file's figures ready, and the page's first view asks for the same scenario
+    const ready = p.prepare('strategy');
+    const asked = p.prepare('strategy');
+    const practice = wb.practices[4];
+    p.applyEdits([{ path: ['practices', practice.code, 'registered'], value: practice.registered + 321 }]);
+    helper.release();
+    expect(await ready).toBe('full');
+    await asked;
+    expect(helper.projected).toBe(1);
+    expect(againstOneThread(p, 'strategy')).toBeNull();
+    expect(p.workbook.practices[4].registered).toBe(practice.registered + 321);
+  });
+
   it('describes the workbook without projecting it, so the first read is still shared, and an edit before it counts', async () => {
     const wb = generated(3, 18, 12);
     const helper = new QueuedHelper();
