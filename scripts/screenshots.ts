@@ -13,6 +13,7 @@ import { explainShots } from './screenshots-explain';
 import { analysisShots, tornadoShots } from './screenshots-analysis';
 import { firstHourShots } from './screenshots-firsthour';
 import { storageShots } from './screenshots-storage';
+import { editingShots } from './screenshots-editing';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -91,6 +92,7 @@ try {
   await analysisShots(analysis, out);
   await tornadoShots(browser, server.url, out);
   await firstHourShots(browser, server.url, out);
+  await editingShots(browser, server.url, out);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

@@ -1,0 +1,66 @@
+// Pictures of the results after edits, at the four sizes (1024 x 768 to 1920 x 1080): the charts
+// are redrawn in place (the same Chart.js datasets given new figures), so these show them after
+// three typed GP WTEs and a change of scenario, in Split and in the Results view. Into
+// docs/screenshots/editing/. Called by scripts/screenshots.ts; runs alone too (from a build
+// already made with --no-build):  npx tsx scripts/screenshots-editing.ts
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, serveBuilt, openApp, showLayout } from '../tests/e2e/browser';
+import { AppPage } from '../tests/e2e/app';
+import { SIZES } from './screen-sizes';
+
+/** Scrolls a pane through so every chart in it is drawn, then back to the top. */
+async function drawAll(page: Page, pane: string): Promise<void> {
+  await page.locator(pane).evaluate(async (el) => {
+    for (let y = 0; y < el.scrollHeight; y += 300) {
+      el.scrollTop = y;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    el.scrollTop = 0;
+  });
+  await page.waitForTimeout(300);
+}
+
+export async function editingShots(browser: Browser, url: string, out: string): Promise<void> {
+  const dir = `${out}/editing`;
+  mkdirSync(dir, { recursive: true });
+  for (const [w, h] of SIZES) {
+    const context = await browser.newContext({ viewport: { width: w, height: h } });
+    try {
+      const page = await openApp(context, url);
+      const app = new AppPage(page);
+      await app.sheet('workforce');
+      await app.filter('F81001');
+      for (const wte of ['9', '14', '21']) {
+        await app.type('practice:F81001:gp', 'wte', wte);
+        await page.waitForTimeout(250);
+      }
+      await app.chooseScenario('worst-case');
+      await page.waitForTimeout(400);
+      await drawAll(page, '.pane.results');
+      await page.screenshot({ path: `${dir}/split-after-edits-${w}x${h}.png` });
+      await showLayout(page, 'results');
+      await drawAll(page, '.pane.results');
+      // the charts redrawn in place: the gap and capacity first, then the PCN ranking (its bars
+      // re-sorted and recoloured with the figures)
+      for (const chart of ['gap', 'gap-by-pcn']) {
+        await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: `${dir}/results-${chart}-after-edits-${w}x${h}.png` });
+      }
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+if (process.argv[1]?.endsWith('screenshots-editing.ts')) {
+  const server = await serveBuilt({ build: !process.argv.includes('--no-build') });
+  const browser = await launch();
+  try {
+    await editingShots(browser, server.url, 'docs/screenshots');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
