@@ -4,7 +4,7 @@
 // the same workbook revision and choose the same split, and every sum is taken in the same order
 // as on one thread, so the figures are the same to the bit (tests/unit/engine.parallel.test.ts).
 import { compile, type Compiled } from './compile';
-import { NSTAT, projectPlaces, scratchFor, sumSystems, sumTotal, type Results, type Scratch } from './project';
+import { NSTAT, ownBlocks, projectPlaces, scratchFor, sumSystems, sumTotal, type Results, type Scratch } from './project';
 import { applyScenario, findScenario } from './scenario';
 import { applyEditsTo, type Edit } from './edits';
 import type { Workbook } from '../model/schema';
@@ -97,19 +97,20 @@ export function projectPart(c: Compiled, systems: number[], s: Scratch, revision
     systems: sized(work?.systems, systems.length * size),
     pcnFy: sized(work?.pcnFy, c.pcns.codes.length * c.tl.fyLabels.length * NSTAT),
   };
-  projectPlaces(c, placeAt, next.places, next.pcnFy, s);
-  sumSystems(c, placeAt, next.places, systemAt, next.systems);
+  const inWork = (p: number) => (placeAt[p] >= 0 ? { block: next.places, at: placeAt[p] } : null);
+  projectPlaces(c, inWork, next.pcnFy, s);
+  sumSystems(c, inWork, systemAt, next.systems);
   return { part: { revision, systems, systemBlocks: next.systems, pcnFy: next.pcnFy }, work: next };
 }
 
 /** Projects, on this thread, every place of the systems marked in `which`, and sums those systems. */
 function projectSystems(c: Compiled, r: Results, which: Uint8Array, s: Scratch): void {
   const size = c.layout.size;
-  const placeAt = Int32Array.from({ length: c.places.codes.length }, (_, p) => (which[c.places.system[p]] ? p * size : -1));
+  const picked = (p: number) => which[c.places.system[p]] === 1;
   const systemAt = Int32Array.from({ length: c.systems.codes.length }, (_, sys) => (which[sys] ? sys * size : -1));
-  projectPlaces(c, placeAt, r.places, r.pcnFy, s);
-  for (let p = 0; p < placeAt.length; p++) if (placeAt[p] >= 0) r.placeReady[p] = 1;
-  sumSystems(c, placeAt, r.places, systemAt, r.systems);
+  projectPlaces(c, ownBlocks(r, picked), r.pcnFy, s);
+  for (let p = 0; p < c.places.codes.length; p++) if (picked(p)) r.placeReady[p] = 1;
+  sumSystems(c, ownBlocks(r, picked), systemAt, r.systems);
 }
 
 /**
@@ -120,7 +121,12 @@ export function mergePart(c: Compiled, r: Results, part: Part): void {
   const size = c.layout.size;
   const row = c.tl.fyLabels.length * NSTAT;
   const theirs = inSet(c.systems.codes.length, part.systems);
-  for (let p = 0; p < c.places.codes.length; p++) if (theirs[c.places.system[p]]) r.placeReady[p] = 0;
+  // the helper's places are not held here (a read or an edit that needs one projects it again)
+  for (let p = 0; p < c.places.codes.length; p++)
+    if (theirs[c.places.system[p]]) {
+      r.placeReady[p] = 0;
+      r.places.drop(p);
+    }
   part.systems.forEach((sys, i) => r.systems.set(part.systemBlocks.subarray(i * size, (i + 1) * size), sys * size));
   for (let n = 0; n < c.pcns.codes.length; n++) {
     if (theirs[c.places.system[c.pcns.place[n]]]) r.pcnFy.set(part.pcnFy.subarray(n * row, (n + 1) * row), n * row);
@@ -193,6 +199,9 @@ export async function recomputeShared(
   return problem;
 }
 
+/** How long the helper keeps its working arrays after a recompute, for the next one. */
+const WORK_KEPT_MS = 3000;
+
 /**
  * The helper's side: a copy of the open workbook, kept in step by the same edits, and a compiled
  * scenario kept until the next edit.
@@ -202,6 +211,7 @@ export class PartEngine implements Helper {
   #revision = -1;
   readonly #compiled = new Map<string, { revision: number; compiled: Compiled; scratch: Scratch }>();
   #work: PartWork | null = null;
+  #idle: ReturnType<typeof setTimeout> | undefined;
 
   async open(workbook: Workbook, revision: number): Promise<void> {
     this.#workbook = workbook;
@@ -225,13 +235,20 @@ export class PartEngine implements Helper {
     this.#revision = revision;
   }
 
-  /** The part for this revision; its arrays are reused by the next call (posting copies them). */
+  /**
+   * The part for this revision. Its arrays are reused by the next call (posting copies them), which
+   * makes back-to-back recomputes a third faster; once none has been asked for a few seconds they
+   * are let go (England: about 30 MB the helper would otherwise hold while the planner edits).
+   */
   async project(scenarioId: string, revision: number): Promise<Part> {
     const wb = this.#need();
     if (revision !== this.#revision) throw new Error(`the helper has revision ${this.#revision}, not ${revision}`);
     const entry = this.#entry(scenarioId, revision, wb);
     const { part, work } = projectPart(entry.compiled, helperSystems(entry.compiled), entry.scratch, revision, this.#work);
     this.#work = work;
+    clearTimeout(this.#idle);
+    this.#idle = setTimeout(() => (this.#work = null), WORK_KEPT_MS);
+    (this.#idle as { unref?: () => void }).unref?.(); // in Node, never what keeps a process running
     return part;
   }
 
@@ -239,6 +256,8 @@ export class PartEngine implements Helper {
   #entry(scenarioId: string, revision: number, wb: Workbook = this.#need()): { revision: number; compiled: Compiled; scratch: Scratch } {
     let entry = this.#compiled.get(scenarioId);
     if (!entry || entry.revision !== revision) {
+      // a scenario compiled at an older revision is never used again: let those go first
+      for (const [id, e] of this.#compiled) if (e.revision !== revision) this.#compiled.delete(id);
       const scenario = findScenario(wb, scenarioId);
       const compiled = compile(applyScenario(wb, scenario), scenario);
       entry = { revision, compiled, scratch: scratchFor(compiled) };

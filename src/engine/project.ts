@@ -9,9 +9,47 @@ export const PCN_FY_STATS = ['demand', 'capacity', 'capacitySafe', 'unmet', 'unm
 export type PcnFyStat = (typeof PCN_FY_STATS)[number];
 export const NSTAT = PCN_FY_STATS.length;
 
+/**
+ * Every place's weekly block, each allocated when the place is first projected on this thread: a
+ * full recompute shared with the helper never projects the helper's places here, so their blocks
+ * (England: half of 50 MB a scenario) are never held twice.
+ */
+export class PlaceBlocks {
+  readonly #blocks: (Float64Array | null)[];
+  readonly #size: number;
+
+  constructor(count: number, size: number) {
+    this.#blocks = new Array<Float64Array | null>(count).fill(null);
+    this.#size = size;
+  }
+
+  /** Place p's block, allocated (all zeros) if it has none yet. */
+  block(p: number): Float64Array {
+    return (this.#blocks[p] ??= new Float64Array(this.#size));
+  }
+
+  /** Lets place p's block go: it is no longer projected here. */
+  drop(p: number): void {
+    this.#blocks[p] = null;
+  }
+
+  /** How many places there are. */
+  get count(): number {
+    return this.#blocks.length;
+  }
+
+  /** How many places hold a block. */
+  get held(): number {
+    return this.#blocks.filter((b) => b !== null).length;
+  }
+}
+
+/** Where projectPlaces writes place p's block (an array and an offset in it), or null to skip p. */
+export type PlaceTarget = (p: number) => { block: Float64Array; at: number } | null;
+
 export interface Results {
   /** Place blocks; only those marked in `placeReady` are current (see ensurePlaces). */
-  readonly places: Float64Array;
+  readonly places: PlaceBlocks;
   /**
    * 1 where the place's block has been projected on this thread. A full recompute shared with the
    * helper leaves the helper's places unprojected here: their systems and ranking figures come from
@@ -719,7 +757,7 @@ function totalsPass(c: Compiled, n: number, out: Float64Array, offset: number, s
 export function emptyResults(c: Compiled): Results {
   const size = c.layout.size;
   return {
-    places: new Float64Array(c.places.codes.length * size),
+    places: new PlaceBlocks(c.places.codes.length, size),
     placeReady: new Uint8Array(c.places.codes.length),
     systems: new Float64Array(c.systems.codes.length * size),
     total: new Float64Array(size),
@@ -738,53 +776,57 @@ export function recompute(c: Compiled, r: Results, places: ReadonlySet<number> |
   for (let p = 0; p < nPlaces; p++) {
     if (places === null || places.has(p) || (systemAt[c.places.system[p]] >= 0 && !r.placeReady[p])) dirtyAt[p] = p * size;
   }
-  projectPlaces(c, dirtyAt, r.places, r.pcnFy, s);
+  projectPlaces(c, ownBlocks(r, (p) => dirtyAt[p] >= 0), r.pcnFy, s);
   for (let p = 0; p < nPlaces; p++) if (dirtyAt[p] >= 0) r.placeReady[p] = 1;
-  const placeAt = Int32Array.from({ length: nPlaces }, (_, p) => p * size);
-  sumSystems(c, placeAt, r.places, systemAt, r.systems);
+  sumSystems(c, ownBlocks(r, (p) => r.placeReady[p] === 1), systemAt, r.systems);
   sumTotal(c, r);
+}
+
+/** The place blocks of `r` that `which` picks, each at the start of its own array. */
+export function ownBlocks(r: Results, which: (p: number) => boolean): PlaceTarget {
+  return (p) => (which(p) ? { block: r.places.block(p), at: 0 } : null);
 }
 
 /** Projects place p on this thread if it has not been yet (its figures do not change). */
 export function ensurePlace(c: Compiled, r: Results, p: number, s: Scratch): void {
   if (r.placeReady[p]) return;
-  const placeAt = new Int32Array(c.places.codes.length).fill(-1);
-  placeAt[p] = p * c.layout.size;
-  projectPlaces(c, placeAt, r.places, r.pcnFy, s);
+  projectPlaces(c, ownBlocks(r, (q) => q === p), r.pcnFy, s);
   r.placeReady[p] = 1;
 }
 
 /**
- * Projects the PCNs of every place p with placeAt[p] >= 0 into `out` at that offset (the block is
- * cleared first), and their FY ranking figures into `fy`.
+ * Projects the PCNs of every place `target` gives a block into that block (cleared first), and
+ * their FY ranking figures into `fy`.
  */
-export function projectPlaces(c: Compiled, placeAt: Int32Array, out: Float64Array, fy: Float64Array, s: Scratch): void {
+export function projectPlaces(c: Compiled, target: PlaceTarget, fy: Float64Array, s: Scratch): void {
   const size = c.layout.size;
   const nFy = c.tl.fyLabels.length;
-  for (let p = 0; p < placeAt.length; p++) if (placeAt[p] >= 0) out.fill(0, placeAt[p], placeAt[p] + size);
+  const where = Array.from({ length: c.places.codes.length }, (_, p) => target(p));
+  for (const w of where) w?.block.fill(0, w.at, w.at + size);
   for (let n = 0; n < c.pcns.codes.length; n++) {
-    const o = placeAt[c.pcns.place[n]];
-    if (o < 0) continue;
+    const w = where[c.pcns.place[n]];
+    if (!w) continue;
     fy.fill(0, n * nFy * NSTAT, (n + 1) * nFy * NSTAT);
-    projectPcn(c, n, out, o, s, fy);
+    projectPcn(c, n, w.block, w.at, s, fy);
   }
 }
 
 /**
- * Each system with systemAt[sys] >= 0, as the sum of its places in place order (found in `places`
- * at placeAt). The order is fixed so that every way of computing a system gives the same bits.
+ * Each system with systemAt[sys] >= 0, as the sum of its places in place order (found where
+ * `source` says). The order is fixed so that every way of computing a system gives the same bits.
  */
-export function sumSystems(c: Compiled, placeAt: Int32Array, places: Float64Array, systemAt: Int32Array, systems: Float64Array): void {
+export function sumSystems(c: Compiled, source: PlaceTarget, systemAt: Int32Array, systems: Float64Array): void {
   const size = c.layout.size;
   const started = new Uint8Array(systemAt.length);
-  for (let p = 0; p < placeAt.length; p++) {
+  for (let p = 0; p < c.places.codes.length; p++) {
     const o = systemAt[c.places.system[p]];
     if (o < 0) continue;
-    if (placeAt[p] < 0) throw new Error(`place ${c.places.codes[p]} is needed for its system's sum but was not computed`);
+    const w = source(p);
+    if (!w) throw new Error(`place ${c.places.codes[p]} is needed for its system's sum but was not computed`);
     // each sum starts as a copy of its first part, which spares one pass over the block
-    if (started[c.places.system[p]]) addBlock(systems, o, places, placeAt[p], size);
+    if (started[c.places.system[p]]) addBlock(systems, o, w.block, w.at, size);
     else {
-      systems.set(places.subarray(placeAt[p], placeAt[p] + size), o);
+      systems.set(w.block.subarray(w.at, w.at + size), o);
       started[c.places.system[p]] = 1;
     }
   }

@@ -45,7 +45,7 @@ export function entityBlock(c: Compiled, r: Results, ref: EntityRef, s: Scratch 
     case 'place': {
       const p = find(c.places.codes);
       ensurePlace(c, r, p, s);
-      return copyBlock(c, r.places, p * size);
+      return copyBlock(c, r.places.block(p), 0);
     }
     case 'pcn':
       return pcnBlock(c, find(c.pcns.codes), s);

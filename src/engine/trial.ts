@@ -52,7 +52,7 @@ export function runTrial(base: TrialBase, changes: readonly TrialChange[], ref: 
  * trial), good only until the next trial.
  */
 export function projectTrial(base: TrialBase, compiled: Compiled, ref: EntityRef, copy: boolean): TrialResult {
-  const fits = base.memory && base.memory.size === compiled.layout.size && base.memory.results.places.length === compiled.places.codes.length * compiled.layout.size && base.memory.results.pcnFy.length === emptyPcnFyLength(compiled);
+  const fits = base.memory && base.memory.size === compiled.layout.size && base.memory.results.places.count === compiled.places.codes.length && base.memory.results.pcnFy.length === emptyPcnFyLength(compiled);
   if (!fits) base.memory = { results: emptyResults(compiled), scratch: scratchFor(compiled), size: compiled.layout.size };
   const { results, scratch } = base.memory!;
   recompute(compiled, results, null, scratch);

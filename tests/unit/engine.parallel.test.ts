@@ -87,6 +87,23 @@ describe('a full recompute shared with a helper', () => {
     );
   });
 
+  it("holds no block here for the helper's places until one is read, and then only that one", async () => {
+    const wb = generated(4, 24, 5);
+    const helper = new QueuedHelper();
+    const p = new Projection(wb);
+    p.attachHelper(helper, { minPcns: 1 });
+    expect(await p.prepare('strategy')).toBe('full');
+    const c = p.compiled('strategy');
+    const theirs = new Set(helperSystems(c));
+    const mine = c.places.codes.filter((_, i) => !theirs.has(c.places.system[i])).length;
+    expect(theirs.size).toBeGreaterThan(0);
+    expect(p.results('strategy').places.held).toBe(mine);
+    const other = c.places.codes.findIndex((_, i) => theirs.has(c.places.system[i]));
+    const read = p.series('strategy', { level: 'place', code: c.places.codes[other] });
+    expect(p.results('strategy').places.held).toBe(mine + 1);
+    expect(Array.from(read)).toEqual(Array.from(new Projection(wb).series('strategy', { level: 'place', code: c.places.codes[other] })));
+  });
+
   it('splits whole systems, each thread about half of the PCNs', () => {
     const wb = englandWorkbook();
     const p = new Projection(wb);

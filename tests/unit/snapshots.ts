@@ -5,7 +5,7 @@ import type { Projection } from '../../src/engine';
 export function snapshot(p: Projection, scenario: string) {
   const r = p.results(scenario);
   const c = p.compiled(scenario);
-  const places = new Float64Array(r.places.length);
+  const places = new Float64Array(c.places.codes.length * c.layout.size);
   c.places.codes.forEach((code, i) => places.set(p.series(scenario, { level: 'place', code }), i * c.layout.size));
   return { places, systems: r.systems.slice(), total: r.total.slice(), pcnFy: r.pcnFy.slice() };
 }
