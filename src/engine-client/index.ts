@@ -36,8 +36,9 @@ export class EngineClient {
     }
   }
 
-  open(workbook: Workbook): Promise<Meta> {
-    return this.#remote.open(workbook);
+  /** Opens a workbook in the worker; with `scenario`, the worker starts computing it at once. */
+  open(workbook: Workbook, scenario?: string): Promise<Meta> {
+    return this.#remote.open(workbook, scenario);
   }
 
   edit(edits: Edit[]): Promise<number> {

@@ -70,14 +70,22 @@ export class EngineService {
     this.#projection?.attachHelper(helper);
   }
 
-  /** Opens a (checked) workbook, replacing whatever was open. */
-  open(workbook: Workbook): Meta {
+  /**
+   * Opens a (checked) workbook, replacing whatever was open. With `scenario`, starts computing it
+   * once the answer is on its way, for a page that will ask for it when it has stored the workbook.
+   */
+  open(workbook: Workbook, scenario?: string): Meta {
     performance.mark('headroom:worker:open');
-    this.#projection = new Projection(workbook);
-    if (this.#helper) this.#projection.attachHelper(this.#helper);
+    const p = new Projection(workbook);
+    this.#projection = p;
+    if (this.#helper) p.attachHelper(this.#helper);
     this.#revision++;
     performance.mark('headroom:worker:compiled');
-    return this.#projection.meta();
+    if (scenario)
+      setTimeout(() => {
+        if (this.#projection === p) p.prepare(scenario).catch(() => undefined); // a view reports any failure
+      }, 0);
+    return p.meta();
   }
 
   /** Applies checked edits to the open workbook; later views recompute only what they touched. */
@@ -203,13 +211,7 @@ export class EngineService {
     const held = this.#kept;
     if (held?.id !== kept) throw new Error('the file read is no longer held by the engine');
     this.#kept = null;
-    const meta = this.open(held.workbook.name === name ? held.workbook : { ...held.workbook, name });
-    const p = this.#projection;
-    if (scenario && p)
-      setTimeout(() => {
-        if (this.#projection === p) p.prepare(scenario).catch(() => undefined); // a view reports any failure
-      }, 0);
-    return meta;
+    return this.open(held.workbook.name === name ? held.workbook : { ...held.workbook, name }, scenario);
   }
 
   #need(): Projection {

@@ -11,6 +11,7 @@ import { Recovery } from './recovery.svelte';
 import type { Workbook } from '../model/schema';
 import { EngineClient } from '../engine-client';
 import { WorkbookStore } from '../storage/store';
+import { likelyFirstVisit } from '../storage/local';
 import { loadSample } from '../sample';
 import { blankWorkbook } from './blank';
 import { fileNameFor, serializeWorkbook, type ReadStage } from '../io/workbook-file';
@@ -36,6 +37,8 @@ export class AppState {
   readonly recovery: Recovery;
   /** Words for a workbook path on screen (the UI passes the sheets' names; tests keep paths). */
   where: (path: string) => string = (p) => p;
+  /** The sample given to the engine at a first visit's start, until it is stored and opened. */
+  #sample: Workbook | null = null;
 
   constructor(store = new WorkbookStore(), engine: Engine = new EngineClient()) {
     this.library = new Library(store);
@@ -61,6 +64,12 @@ export class AppState {
     const kept = this.persistence.keptElsewhere();
     const whole = kept.find((k) => k.id === null && k.workbook !== undefined);
     const wholeChecked = whole ? checkStored(whole.workbook) : null;
+    // what looks like a first visit opens the sample: the engine starts on it while the browser
+    // creates its store (a few hundred milliseconds on a fresh profile)
+    if (!whole && likelyFirstVisit()) {
+      this.#sample = loadSample();
+      this.results.preload(this.#sample);
+    }
     try {
       await this.library.refresh();
       if (whole && wholeChecked?.ok) {
@@ -86,7 +95,9 @@ export class AppState {
       else await this.createFrom('sample');
     } catch (err) {
       // storage unavailable, full or blocked: work in memory, say so, and store it once writes work
-      await this.#load(null, 0, wholeChecked?.ok ? wholeChecked.workbook : loadSample());
+      const sample = this.#sample;
+      this.#sample = null;
+      await this.#load(null, 0, wholeChecked?.ok ? wholeChecked.workbook : (sample ?? loadSample()));
       const taken = whole !== undefined && wholeChecked?.ok === true;
       // kept by this tab now: the earlier page's entry can go
       this.persistence.unavailable(err, taken);
@@ -121,7 +132,10 @@ export class AppState {
   }
 
   async createFrom(kind: 'sample' | 'blank', name?: string): Promise<void> {
-    const data = kind === 'sample' ? loadSample() : blankWorkbook();
+    // the very sample the engine was given at start, if it was (see `start`)
+    const early = kind === 'sample' && !name ? this.#sample : null;
+    this.#sample = null;
+    const data = early ?? (kind === 'sample' ? loadSample() : blankWorkbook());
     performance.mark('headroom:sample');
     await this.#createAndOpen(name ? { ...data, name } : data);
   }

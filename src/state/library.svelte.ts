@@ -2,6 +2,7 @@
 // Only the list and the store's whole-workbook operations live here; opening one is the app's job.
 import type { Workbook } from '../model/schema';
 import { WorkbookStore, type StoredWorkbook, type WorkbookSummary } from '../storage/store';
+import { noteWorkbooksStored } from '../storage/local';
 
 export class Library {
   readonly #store: WorkbookStore;
@@ -31,6 +32,7 @@ export class Library {
 
   async refresh(): Promise<void> {
     this.#workbooks = await this.#store.list();
+    noteWorkbooksStored(this.#workbooks.length > 0);
   }
 
   nameOf(id: string): string | undefined {

@@ -90,8 +90,8 @@ export class Results {
   }
 
   /**
-   * Opens a checked workbook that is about to be opened (a file) in the worker now, so that it
-   * compiles there while the page stores it: the copy the worker kept when it read the file
+   * Opens a checked workbook that is about to be opened (a file, or the sample on a first visit) in
+   * the worker now, so that it is computed there while the page stores it: the copy the worker kept when it read the file
    * (`kept`), or else this one, sent. Until the page opens that very workbook the worker no
    * longer holds the page's: the results stop following edits, and any edit or view reopens.
    */
@@ -101,7 +101,7 @@ export class Results {
     // (England: its first full recompute and the store took about as long, one after the other)
     const scenario = wb.scenarios.some((s) => s.id === this.#scenario) ? this.#scenario : wb.scenarios[0]?.id;
     // (if the worker has read another file since, it is sent this one after all)
-    const meta = kept === undefined ? this.engine.open(wb) : this.engine.openKept(kept, wb.name, scenario).catch(() => this.engine.open(wb));
+    const meta = kept === undefined ? this.engine.open(wb, scenario) : this.engine.openKept(kept, wb.name, scenario).catch(() => this.engine.open(wb, scenario));
     meta.catch(() => undefined); // reported when reopen awaits it
     this.#early = { wb, meta };
   }

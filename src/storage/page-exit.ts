@@ -2,16 +2,9 @@
 // still opening. A page that froze or crashed never runs its `pagehide` handler; one that was left
 // does, and notes the workbook here. localStorage is written at once, which the browser's store
 // (IndexedDB) is not while a page unloads.
-const KEY = 'headroom-left-while-opening';
+import { localStore as storage } from './local';
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // a browser that blocks storage throws on the very access
-    return null;
-  }
-}
+const KEY = 'headroom-left-while-opening';
 
 /** Notes that the page is being left while `id` opens. */
 export function noteLeft(id: string): void {

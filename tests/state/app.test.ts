@@ -1,7 +1,8 @@
 // The state managers together, as the UI drives them: library, open workbook, persistence and
 // results, on the real engine and an in-memory IndexedDB under happy-dom (runes stay live here).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeApps, freshDbName, startApp, until } from './helpers';
+import { closeApps, freshDbName, InProcessEngine, startApp, until } from './helpers';
+import { AppState } from '../../src/state/app.svelte';
 import { WorkbookStore } from '../../src/storage/store';
 import { HeadroomDb } from '../../src/storage/db';
 import { getAt } from '../../src/model/paths';
@@ -31,6 +32,43 @@ describe('first start', () => {
     const again = await startApp(db);
     expect(again.library.workbooks.map((w) => w.name).sort()).toEqual(['Second', sample.name].sort());
     expect(again.book.name).toBe('Second');
+  });
+
+  it('on a first visit gives the engine the sample before the store is read, and never sends it twice', async () => {
+    localStorage.clear(); // a browser that has stored nothing
+    const engine = new InProcessEngine();
+    const sent = vi.spyOn(engine, 'open');
+    const app = new AppState(new WorkbookStore(new HeadroomDb(freshDbName())), engine);
+    try {
+      const started = app.start();
+      expect(sent).toHaveBeenCalledTimes(1); // before the store has answered
+      await started;
+      await until(() => !!app.results.view, 'the first figures');
+      expect(sent).toHaveBeenCalledTimes(1);
+      expect(app.book.name).toBe(sample.name);
+      const fresh = new EngineService();
+      fresh.open(structuredClone(sample));
+      expect(app.results.view!.years).toEqual(fresh.yearly(app.results.scenario, { level: 'total', code: '' }));
+    } finally {
+      app.dispose();
+    }
+  });
+
+  it('does not guess a first visit once a workbook is stored: the last one opens, sent once', async () => {
+    const db = freshDbName();
+    await startApp(db); // stores the sample, and notes that this browser has a workbook
+    const engine = new InProcessEngine();
+    const sent = vi.spyOn(engine, 'open');
+    const app = new AppState(new WorkbookStore(new HeadroomDb(db)), engine);
+    try {
+      const started = app.start();
+      expect(sent).not.toHaveBeenCalled();
+      await started;
+      await until(() => !!app.results.view, 'the figures');
+      expect(sent).toHaveBeenCalledTimes(1);
+    } finally {
+      app.dispose();
+    }
   });
 });
 

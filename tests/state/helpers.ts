@@ -14,8 +14,8 @@ import { AppState } from '../../src/state/app.svelte';
 
 export class InProcessEngine implements Engine {
   readonly #service = new EngineService();
-  async open(workbook: Workbook) {
-    return this.#service.open(structuredClone(workbook));
+  async open(workbook: Workbook, scenario?: string) {
+    return this.#service.open(structuredClone(workbook), scenario);
   }
   async edit(edits: Edit[]) {
     return this.#service.edit(structuredClone(edits));
