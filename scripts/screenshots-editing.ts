@@ -4,22 +4,11 @@
 // docs/screenshots/editing/. Called by scripts/screenshots.ts; runs alone too (from a build
 // already made with --no-build):  npx tsx scripts/screenshots-editing.ts
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, serveBuilt, openApp, showLayout } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
 import { SIZES } from './screen-sizes';
-
-/** Scrolls a pane through so every chart in it is drawn, then back to the top. */
-async function drawAll(page: Page, pane: string): Promise<void> {
-  await page.locator(pane).evaluate(async (el) => {
-    for (let y = 0; y < el.scrollHeight; y += 300) {
-      el.scrollTop = y;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-    el.scrollTop = 0;
-  });
-  await page.waitForTimeout(300);
-}
+import { drawAll } from './screenshots-firsthour';
 
 export async function editingShots(browser: Browser, url: string, out: string): Promise<void> {
   const dir = `${out}/editing`;

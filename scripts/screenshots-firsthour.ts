@@ -10,7 +10,7 @@ import { SIZES } from './screen-sizes';
 
 
 /** Scrolls a pane through so every chart in it is drawn once, then back to the top. */
-async function drawAll(page: import('playwright-core').Page, pane: string): Promise<void> {
+export async function drawAll(page: import('playwright-core').Page, pane: string): Promise<void> {
   await page.locator(pane).evaluate(async (el) => {
     for (let y = 0; y < el.scrollHeight; y += 300) {
       el.scrollTop = y;
