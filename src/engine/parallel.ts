@@ -233,6 +233,8 @@ export class PartEngine implements Helper {
   async edit(edits: Edit[], revision: number): Promise<void> {
     this.#workbook = applyEditsTo(this.#need(), edits);
     this.#revision = revision;
+    // compiled at an older revision, never used again (England: about 5 MB a scenario)
+    this.#compiled.clear();
   }
 
   /**

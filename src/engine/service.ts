@@ -63,6 +63,8 @@ export class EngineService {
   #giveWay = false;
   #kept: { id: number; workbook: Workbook } | null = null;
   #keptCount = 0;
+  /** The scenario of the last view: its place blocks are kept, the others' let go (Projection.trim). */
+  #onScreen: string | null = null;
 
   /** Shares full recomputes of large workbooks with a second thread from now on (see parallel.ts). */
   useHelper(helper: Helper): void {
@@ -110,6 +112,7 @@ export class EngineService {
   async view(request: ViewRequest): Promise<View> {
     const p = this.#need();
     const t0 = performance.now();
+    this.#onScreen = request.scenario;
     const kind = await p.prepare(request.scenario);
     // only the scenario on screen: the others are brought up to date after it has been answered
     // (`compare`), so an edit's figures never wait for scenarios that are not on screen.
@@ -140,6 +143,7 @@ export class EngineService {
     }
     // reads bring any scenario an edit touched meanwhile up to date on this thread: one revision
     const scenarios = p.workbook.scenarios.map((s) => ({ id: s.id, name: s.name, years: p.yearly(s.id, ref) }));
+    this.#trim(p);
     return { revision: this.#revision, ref, scenarios };
   }
 
@@ -150,6 +154,11 @@ export class EngineService {
    */
   giveWay(): void {
     this.#giveWay = true;
+  }
+
+  /** How many place blocks each computed scenario holds here (Projection.trim), for tests and benchmarks. */
+  held(): Record<string, number> {
+    return this.#need().held();
   }
 
   /** Headline rows for the whole workbook, as the command line prints them. */
@@ -177,8 +186,12 @@ export class EngineService {
   }
 
   /** Every scenario's yearly figures at every level and the chosen view's weekly series, for Excel. */
-  exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
-    return collectResults(this.#need(), view);
+  async exportResults(view: { scenario: string; ref: EntityRef }): Promise<ResultsData> {
+    const p = this.#need();
+    // reads every place of every scenario: let the blocks of those not on screen go after it
+    const data = await collectResults(p, view);
+    this.#trim(p);
+    return data;
   }
 
   /** How one figure was computed (see explain.ts): a financial year, or one week of a weekly chart. */
@@ -212,6 +225,10 @@ export class EngineService {
     if (held?.id !== kept) throw new Error('the file read is no longer held by the engine');
     this.#kept = null;
     return this.open(held.workbook.name === name ? held.workbook : { ...held.workbook, name }, scenario);
+  }
+
+  #trim(p: Projection): void {
+    if (this.#projection === p) p.trim(this.#onScreen ?? p.workbook.scenarios[0].id);
   }
 
   #need(): Projection {

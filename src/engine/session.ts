@@ -14,6 +14,9 @@ import { mondayOf } from './timeline';
 
 export type { Edit } from './edits';
 
+/** The place blocks scenarios not on screen may hold before `trim` lets them go (see there). */
+export const PLACE_BYTES_KEPT = 16 * 2 ** 20;
+
 /** What the last edit made the engine do, for tests and benchmarks. */
 export type RecomputeKind = 'none' | 'places' | 'full';
 
@@ -260,6 +263,35 @@ export class Projection {
       run.lastKind = 'places';
     } else run.lastKind = 'none';
     return run;
+  }
+
+  /**
+   * Lets go of the place blocks of every scenario but `keep` (the one on screen), once those blocks
+   * come to more than PLACE_BYTES_KEPT: their systems, totals and ranking figures stay, so that
+   * the comparison still reads them at once, and an edit re-projects the places of the systems it
+   * touches (a few milliseconds each), as it does for the helper's places. England holds about
+   * 26 MB of blocks per scenario in this thread; the sample never reaches the threshold.
+   */
+  trim(keep: string, budget = PLACE_BYTES_KEPT): number {
+    let dropped = 0;
+    const others = [...this.#runs].filter(([id, run]) => id !== keep && !run.stale && !run.unprojected);
+    const bytes = others.reduce((sum, [, run]) => sum + run.results.places.held * run.compiled.layout.size * 8, 0);
+    if (bytes <= budget) return 0;
+    for (const [, run] of others) {
+      const { places, placeReady } = run.results;
+      for (let p = 0; p < places.count; p++) {
+        if (!placeReady[p]) continue;
+        placeReady[p] = 0;
+        places.drop(p);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /** How many place blocks each computed scenario holds in this thread. */
+  held(): Record<string, number> {
+    return Object.fromEntries([...this.#runs].filter(([, run]) => !run.stale && !run.unprojected).map(([id, run]) => [id, run.results.places.held]));
   }
 
   /** Threads that took part in the scenario's last full recompute. */

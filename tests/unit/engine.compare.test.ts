@@ -7,6 +7,8 @@ import { EngineService } from '../../src/engine/service';
 import { loadSample } from '../../src/sample';
 import type { EntityRef } from '../../src/engine';
 import { serializeWorkbook } from '../../src/io/workbook-file';
+import { parseWorkbook } from '../../src/model/validate';
+import { englandWorkbook } from '../../bench/england';
 
 const sample = loadSample();
 const total: EntityRef = { level: 'total', code: '' };
@@ -40,6 +42,45 @@ describe('scenario on screen first, the others after', () => {
     expect(compared.scenarios.map((s) => s.id)).toEqual(sample.scenarios.map((s) => s.id));
     for (const s of compared.scenarios) expect(s.years).toEqual(fresh.yearly(s.id, total));
     expect(view.years).toEqual(fresh.yearly(on, total));
+  });
+
+  it('after a comparison of a large workbook, only the scenario on screen keeps its place blocks, and every figure stays exact', async () => {
+    const parsed = parseWorkbook(englandWorkbook());
+    if (!parsed.ok) throw new Error(parsed.problems[0].message);
+    const wb = parsed.workbook;
+    const ids = wb.scenarios.map((s) => s.id);
+    const live = new EngineService();
+    live.open(structuredClone(wb));
+    const places = wb.places.length;
+    await live.view({ scenario: 'strategy', ref: total, fy: fy(live) });
+    await live.compare(total);
+    expect(live.held()).toEqual(Object.fromEntries(ids.map((id) => [id, id === 'strategy' ? places : 0])));
+
+    // an edit then re-projects, in the others, the places of the one system it touches
+    const row = wb.workforce.find((w) => w.level === 'practice' && w.role === 'gp')!;
+    const edits = [{ path: ['workforce', `practice:${row.code}:gp`, 'wte'], value: row.wte + 2.5 }];
+    live.edit(edits);
+    const place = wb.pcns.find((n) => n.code === wb.practices.find((p) => p.code === row.code)!.pcn)!.place;
+    const system = wb.places.find((p) => p.code === place)!.system;
+    const inSystem = wb.places.filter((p) => p.system === system).length;
+    const view = await live.view({ scenario: 'do-nothing', ref: total, fy: fy(live) });
+    const compared = (await live.compare(total))!;
+    expect(live.held()).toEqual(Object.fromEntries(ids.map((id) => [id, id === 'do-nothing' ? inSystem : 0])));
+
+    const fresh = new EngineService();
+    fresh.open(structuredClone({ ...wb, workforce: wb.workforce.map((w) => (w === row ? { ...w, wte: row.wte + 2.5 } : w)) }));
+    expect(view.years).toEqual(fresh.yearly('do-nothing', total));
+    for (const s of compared.scenarios) expect(s.years).toEqual(fresh.yearly(s.id, total));
+    const anyPlace = { level: 'place' as const, code: wb.places[7].code };
+    expect(live.yearly('worst-case', anyPlace)).toEqual(fresh.yearly('worst-case', anyPlace));
+  });
+
+  it("a small workbook keeps every scenario's place blocks", async () => {
+    const live = new EngineService();
+    live.open(structuredClone(sample));
+    await live.view({ scenario: sample.scenarios[1].id, ref: total, fy: fy(live) });
+    await live.compare(total);
+    expect(live.held()).toEqual(Object.fromEntries(sample.scenarios.map((s) => [s.id, sample.places.length])));
   });
 
   it('a comparison asked after a newer edit carries the newer revision', async () => {

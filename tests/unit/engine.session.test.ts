@@ -45,6 +45,41 @@ describe('incremental recompute', () => {
     );
   });
 
+  it('a scenario whose place blocks were let go gives the same figures after any edits', () => {
+    const action = fc.oneof(editArb.map((edit) => ({ edit })), fc.constantFrom(...SCENARIOS).map((keep) => ({ keep })));
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 6 }), fc.constantFrom(...SCENARIOS), (actions, read) => {
+        const live = new Projection(base);
+        for (const s of SCENARIOS) live.refresh(s);
+        for (const a of actions) {
+          if ('edit' in a) live.applyEdits([a.edit]);
+          else {
+            const before = live.held();
+            live.trim(a.keep, 0);
+            // only the scenario kept holds blocks now; its own are untouched
+            for (const s of SCENARIOS) expect(live.held()[s]).toBe(s === a.keep ? before[s] : 0);
+          }
+          live.refresh(read);
+        }
+        const fresh = new Projection(live.workbook);
+        for (const s of SCENARIOS) expect(firstDifference(snapshot(live, s), snapshot(fresh, s))).toBeNull();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('lets place blocks go only beyond its budget, and never those of the scenario kept', () => {
+    const live = new Projection(base);
+    for (const s of SCENARIOS) live.refresh(s);
+    const places = live.compiled(SCENARIOS[0]).places.codes.length;
+    const bytes = places * live.compiled(SCENARIOS[0]).layout.size * 8;
+    const others = (SCENARIOS.length - 1) * bytes;
+    expect(live.trim(SCENARIOS[1], others)).toBe(0);
+    expect(Object.values(live.held())).toEqual(SCENARIOS.map(() => places));
+    expect(live.trim(SCENARIOS[1], others - 1)).toBe((SCENARIOS.length - 1) * places);
+    expect(live.held()).toEqual(Object.fromEntries(SCENARIOS.map((s) => [s, s === SCENARIOS[1] ? places : 0])));
+  });
+
   it('a list edit recomputes only the places of its own system', () => {
     const live = new Projection(base);
     const before = snapshot(live, 'strategy');
