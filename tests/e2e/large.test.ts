@@ -31,6 +31,23 @@ async function openLarge(wb: Workbook): Promise<AppPage> {
 }
 
 describe('a workbook of many PCNs', () => {
+  it('filters a table too long to build at once (over 2,000 rows) by what is typed in its filter', async () => {
+    const parsed = parseWorkbook(englandWorkbook({ systems: 3, pcns: 80, practices: 700, seed: 12 }));
+    if (!parsed.ok) throw new Error(parsed.problems[0].message);
+    const wb = parsed.workbook;
+    expect(wb.workforce.length).toBeGreaterThan(2000);
+    const app = await openLarge(wb);
+    const page = app.page;
+    await app.sheet('workforce');
+    await page.waitForSelector('[data-sheet] .ag-row[row-id]');
+    const code = wb.practices[123].code;
+    await app.filter(code);
+    const ids = wb.workforce.filter((w) => w.code === code).map((w) => `${w.level}:${w.code}:${w.role}`);
+    await expect.poll(() => page.$$eval('[data-sheet] .ag-row[row-id]', (rows) => [...new Set(rows.map((r) => r.getAttribute('row-id')))].sort())).toEqual(ids.sort());
+    await app.filter('');
+    await expect.poll(() => page.getAttribute('[data-sheet] [aria-rowcount]', 'aria-rowcount')).toBe(String(wb.workforce.length + 1));
+  });
+
   it('draws the 15 largest and 15 smallest gaps, says how many are left out, and lists every PCN in the table', async () => {
     const wb = large();
     const app = await openLarge(wb);
