@@ -1,14 +1,19 @@
 // Pictures of the results after edits, at the four sizes (1024 x 768 to 1920 x 1080): the charts
 // are redrawn in place (the same Chart.js datasets given new figures), so these show them after
 // three typed GP WTEs and a change of scenario, in Split and in the Results view. Into
-// docs/screenshots/editing/. Called by scripts/screenshots.ts; runs alone too (from a build
+// docs/screenshots/editing/; and England's workforce sheet (20,150 rows, built after the first
+// figures) filtered to one practice and edited. Called by scripts/screenshots.ts; runs alone too (from a build
 // already made with --no-build):  npx tsx scripts/screenshots-editing.ts
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch, serveBuilt, openApp, showLayout } from '../tests/e2e/browser';
 import { AppPage } from '../tests/e2e/app';
 import { SIZES } from './screen-sizes';
 import { drawAll } from './screenshots-firsthour';
+import { englandWorkbook } from '../bench/england';
+import { serializeWorkbook } from '../src/io/workbook-file';
 
 export async function editingShots(browser: Browser, url: string, out: string): Promise<void> {
   const dir = `${out}/editing`;
@@ -37,6 +42,29 @@ export async function editingShots(browser: Browser, url: string, out: string): 
         await page.waitForTimeout(400);
         await page.screenshot({ path: `${dir}/results-${chart}-after-edits-${w}x${h}.png` });
       }
+    } finally {
+      await context.close();
+    }
+  }
+  const england = englandWorkbook();
+  const file = join(mkdtempSync(join(tmpdir(), 'headroom-shots-')), 'england.headroom.json');
+  writeFileSync(file, serializeWorkbook(england));
+  const practice = england.practices[0].code;
+  for (const [w, h] of SIZES) {
+    const context = await browser.newContext({ viewport: { width: w, height: h } });
+    try {
+      const page = await openApp(context, url);
+      await page.setInputFiles('[data-testid="file-input"]', file);
+      await page.waitForFunction((name) => document.querySelector('[data-testid="workbook-name"] .title')?.textContent === name && document.querySelector('[data-status]')?.getAttribute('data-status') === 'saved', england.name, { timeout: 120_000 });
+      const app = new AppPage(page);
+      await app.sheet('workforce');
+      await page.waitForSelector('[data-sheet] .ag-row[row-id]');
+      await app.filter(practice);
+      await app.type(`practice:${practice}:gp`, 'wte', '12');
+      await page.waitForFunction(() => document.querySelector('[data-status]')?.getAttribute('data-status') === 'saved');
+      await page.waitForTimeout(600);
+      await drawAll(page, '.pane.results');
+      await page.screenshot({ path: `${dir}/england-workforce-filtered-${w}x${h}.png` });
     } finally {
       await context.close();
     }
