@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { pwa } from './scripts/vite/pwa';
-import { singleFile, SINGLE_OUT_DIR } from './scripts/vite/single';
+import { pwa } from './scripts/vite/pwa.ts';
+import { singleFile, SINGLE_OUT_DIR } from './scripts/vite/single.ts';
 import { initialJsReport } from './scripts/initial-js.js';
-import { SECURITY_HEADERS } from './scripts/vite/headers';
+import { SECURITY_HEADERS } from './scripts/vite/headers.ts';
 
 // One config for the app, its worker and the test projects. `--mode single` builds the one-file
 // edition (scripts/vite/single.ts); every other build is the hosted, installable app.
