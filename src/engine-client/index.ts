@@ -12,12 +12,13 @@ import type { Workbook } from '../model/schema';
 import type { ParseResult } from '../model/validate';
 import type { ReadStage } from '../io/workbook-file';
 import { createEngineWorker, createHelperWorker } from './workers';
+import { HELPER_MIN_PCNS } from '../engine/threads';
 
 export type { View, ViewRequest, ScenarioYears, Comparison } from '../engine/service';
 
 export class EngineClient {
   readonly #worker: Worker;
-  readonly #helper: Worker | null = null;
+  #helper: Worker | null = null;
   readonly #remote: Comlink.Remote<WorkerEngine>;
   #pendingView: { request: ViewRequest; resolve: (v: View | null) => void; reject: (e: unknown) => void } | null = null;
   #pendingCompare: { ref: EntityRef; resolve: (c: Comparison | null) => void; reject: (e: unknown) => void } | null = null;
@@ -27,17 +28,25 @@ export class EngineClient {
   constructor() {
     this.#worker = createEngineWorker();
     this.#remote = Comlink.wrap<WorkerEngine>(this.#worker);
+  }
+
+  /**
+   * Starts the helper worker, once. Not at start: loading it then took the engine worker's core
+   * on the way to a first visit's figures (about a quarter of a second), and the sample never
+   * needs it. It starts once the first figures are painted, or at once for a large workbook.
+   */
+  startHelper(): void {
     // a second core is worth using only where there is one
-    if ((navigator.hardwareConcurrency ?? 1) >= 2) {
-      this.#helper = createHelperWorker();
-      const channel = new MessageChannel();
-      this.#helper.postMessage({ port: channel.port2 }, [channel.port2]);
-      void this.#remote.attachHelperPort(Comlink.transfer(channel.port1, [channel.port1]));
-    }
+    if (this.#helper || (navigator.hardwareConcurrency ?? 1) < 2) return;
+    this.#helper = createHelperWorker();
+    const channel = new MessageChannel();
+    this.#helper.postMessage({ port: channel.port2 }, [channel.port2]);
+    void this.#remote.attachHelperPort(Comlink.transfer(channel.port1, [channel.port1]));
   }
 
   /** Opens a workbook in the worker; with `scenario`, the worker starts computing it at once. */
   open(workbook: Workbook, scenario?: string): Promise<Meta> {
+    if (workbook.pcns.length >= HELPER_MIN_PCNS) this.startHelper();
     return this.#remote.open(workbook, scenario);
   }
 
@@ -93,7 +102,12 @@ export class EngineClient {
    * holds the workbook it read for `openKept`.
    */
   parseFile(bytes: Uint8Array, onStage?: (stage: ReadStage) => void, keep = false): Promise<ParseResult & { kept?: number }> {
-    return this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined, keep);
+    const read = this.#remote.parseFile(Comlink.transfer(bytes, [bytes.buffer]), onStage ? Comlink.proxy(onStage) : undefined, keep);
+    // a large file will share its first recompute: the helper starts before it is opened
+    return read.then((r) => {
+      if (r.ok && r.workbook.pcns.length >= HELPER_MIN_PCNS) this.startHelper();
+      return r;
+    });
   }
 
   /** Opens the workbook the worker kept from `parseFile`, named as the page names it, and starts computing `scenario`. */

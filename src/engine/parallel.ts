@@ -36,8 +36,7 @@ export interface Helper {
   project(scenarioId: string, revision: number): Promise<Part>;
 }
 
-/** Workbooks with fewer PCNs than this are quicker on one thread than the round trip costs. */
-export const HELPER_MIN_PCNS = 150;
+export { HELPER_MIN_PCNS } from './threads';
 
 /**
  * The systems the helper projects: whole systems holding about half of the PCNs (largest first,

@@ -55,6 +55,11 @@ export class AppState {
     this.recovery = new Recovery(store);
   }
 
+  /** Work the first figures do not need, started once they are painted: the engine's helper. */
+  afterFirstFigures(): void {
+    this.results.engine.startHelper?.();
+  }
+
   /** First run opens the sample; later runs reopen the last workbook. */
   async start(): Promise<void> {
     performance.mark('headroom:start');

@@ -8,7 +8,7 @@ import { yearContaining } from '../model/dates';
 import type { BookChange, OpenWorkbook } from './open-workbook.svelte';
 
 /** What the results need of the engine client (an in-process engine stands in for it in tests). */
-export type Engine = Pick<EngineClient, 'open' | 'openKept' | 'edit' | 'editView' | 'meta' | 'view' | 'compare' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'>;
+export type Engine = Pick<EngineClient, 'open' | 'openKept' | 'edit' | 'editView' | 'meta' | 'view' | 'compare' | 'parseFile' | 'yearly' | 'seek' | 'cancelSeek'> & Partial<Pick<EngineClient, 'startHelper'>>;
 
 const sameRef = (a: EntityRef, b: EntityRef) => a.level === b.level && a.code === b.code;
 

@@ -86,6 +86,8 @@ describe('the overview', () => {
       leadAt: (window as unknown as { leadAt: number }).leadAt,
       scripts: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime })),
     }));
+    // the engine's helper (needed by large workbooks only) starts after the figure too
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.includes('part.worker'))?.startTime ?? null)).toBeGreaterThan(leadAt);
     const sheets = scripts.find((s) => s.name.includes('SheetsPanel'));
     const results = scripts.find((s) => s.name.includes('ResultsPanel'));
     // both load (in the background once the figure is up, or when first shown), never before it
