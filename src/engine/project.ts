@@ -772,12 +772,12 @@ export function recompute(c: Compiled, r: Results, places: ReadonlySet<number> |
   const systemAt = new Int32Array(c.systems.codes.length).fill(-1);
   for (let p = 0; p < nPlaces; p++) if (places === null || places.has(p)) systemAt[c.places.system[p]] = c.places.system[p] * size;
   // a system is re-added from all of its places, so any not yet projected here are projected too
-  const dirtyAt = new Int32Array(nPlaces).fill(-1);
+  const dirty = new Uint8Array(nPlaces);
   for (let p = 0; p < nPlaces; p++) {
-    if (places === null || places.has(p) || (systemAt[c.places.system[p]] >= 0 && !r.placeReady[p])) dirtyAt[p] = p * size;
+    if (places === null || places.has(p) || (systemAt[c.places.system[p]] >= 0 && !r.placeReady[p])) dirty[p] = 1;
   }
-  projectPlaces(c, ownBlocks(r, (p) => dirtyAt[p] >= 0), r.pcnFy, s);
-  for (let p = 0; p < nPlaces; p++) if (dirtyAt[p] >= 0) r.placeReady[p] = 1;
+  projectPlaces(c, ownBlocks(r, (p) => dirty[p] === 1), r.pcnFy, s);
+  for (let p = 0; p < nPlaces; p++) if (dirty[p]) r.placeReady[p] = 1;
   sumSystems(c, ownBlocks(r, (p) => r.placeReady[p] === 1), systemAt, r.systems);
   sumTotal(c, r);
 }

@@ -90,10 +90,11 @@ export class Results {
   }
 
   /**
-   * Opens a checked workbook that is about to be opened (a file, or the sample on a first visit) in
-   * the worker now, so that it is computed there while the page stores it: the copy the worker kept when it read the file
-   * (`kept`), or else this one, sent. Until the page opens that very workbook the worker no
-   * longer holds the page's: the results stop following edits, and any edit or view reopens.
+   * Opens a checked workbook that is about to be opened (a file, or the sample on a first visit)
+   * in the worker now, so that it is computed there while the page stores it: the copy the worker
+   * kept when it read the file (`kept`), or else this one, sent. Until the page opens that very
+   * workbook the worker no longer holds the page's: the results stop following edits, and any
+   * edit or view reopens.
    */
   preload(wb: Workbook, kept?: number): void {
     this.#inSync = false;
