@@ -32,7 +32,7 @@ function inlineWorkers(): Plugin {
   };
 }
 
-/** Inlines the start-up check and the icon, marks the page as the single-file edition, and hashes its scripts into the CSP. */
+/** Inlines the start-up check, the first view's script and the icon, marks the page as the single-file edition, and hashes its scripts into the CSP. */
 function finishPage(): Plugin {
   return {
     name: 'headroom:single-page',
@@ -44,10 +44,13 @@ function finishPage(): Plugin {
         if (!page || page.type !== 'asset') throw new Error(`the single-file build did not produce ${SINGLE_FILE_NAME}`);
         let html = String(page.source);
         const check = readFileSync(`${root}public/startup-check.js`, 'utf8').trim();
+        const first = readFileSync(`${root}public/first-view.js`, 'utf8').trim();
         const icon = readFileSync(`${root}public/favicon.svg`);
         html = html
           .replace('data-edition="web"', 'data-edition="single"')
           .replace(/<script src="\.\/startup-check\.js"><\/script>/, () => `<script>${check}</script>`)
+          .replace(/<script src="\.\/first-view\.js"><\/script>/, () => `<script>${first}</script>`)
+          .replace(/<link rel="preload" href="\.\/first-view\.js"[^>]*>\s*/, '')
           .replace(/href="\.\/favicon\.svg"/, () => `href="data:image/svg+xml;base64,${icon.toString('base64')}"`)
           .replace(/<link rel="apple-touch-icon"[^>]*>\s*/, '');
         const external = html.match(/<script[^>]*\ssrc=[^>]*>|<link[^>]*\shref="(?!data:)[^>]*>/);

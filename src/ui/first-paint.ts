@@ -14,6 +14,20 @@ export function firstFiguresPainted(): void {
 
 /** Runs `f` once the first figures are painted (or after `fallbackMs`, when none ever are), when idle. */
 export function afterFirstFigures(f: () => void, fallbackMs = 10_000): void {
+  // rendered at build time (scripts/vite/first-view.ts): no page, and nothing is ever painted
+  if (typeof window === 'undefined') return;
   const idle = (g: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(g, { timeout: 2000 }) : setTimeout(g, 300));
   void Promise.race([firstFigures, new Promise((r) => setTimeout(r, fallbackMs))]).then(() => idle(f));
+}
+
+/**
+ * The app's own view replaces the one the page showed on a first visit (public/first-view.js):
+ * called once the app has its figures, or something else to say. Both are in the same frame.
+ */
+export function takeOverFirstView(): void {
+  const shown = document.getElementById('first-view');
+  if (!shown) return;
+  shown.remove();
+  document.documentElement.removeAttribute('data-first-view');
+  performance.mark('headroom:take-over');
 }

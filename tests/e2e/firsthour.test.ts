@@ -69,18 +69,19 @@ describe('the overview', () => {
   it('keeps the first figure free of the grid and the charts (they load when first shown)', async () => {
     const context = chromium.context;
     const page = await context.newPage();
-    // the moment the headline figure is first in the page, by the page's own clock
+    // the moment the app's headline figure is first in the page (not the one the page carried on
+    // this first visit), by the page's own clock
     await page.addInitScript(() => {
       const w = window as unknown as { leadAt?: number };
       new MutationObserver((_, obs) => {
-        if (document.querySelector('[data-overview-lead] [data-metric]')) {
+        if (document.querySelector('#app [data-overview-lead] [data-metric]')) {
           w.leadAt = performance.now();
           obs.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(url);
-    await page.waitForSelector('[data-overview-lead] [data-metric]');
+    await page.waitForSelector('#app [data-overview-lead] [data-metric]');
     await showLayout(page, 'sheets');
     const { leadAt, scripts } = await page.evaluate(() => ({
       leadAt: (window as unknown as { leadAt: number }).leadAt,
@@ -100,6 +101,96 @@ describe('the overview', () => {
       expect(text.includes('Canvas is already in use'), `Chart.js in ${script.name}`).toBe(false);
       expect(text.includes('AG Grid'), `AG Grid in ${script.name}`).toBe(false);
     }
+  });
+});
+
+type Carried = { at: number; appStarted: boolean; value: string | null; lead: string; inert: boolean } | null;
+
+/** Records the first view the page carried (scripts/vite/first-view.ts), if it is ever shown. */
+async function watchFirstView(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { carried: Carried };
+    w.carried = null;
+    new MutationObserver((_, obs) => {
+      const shown = document.getElementById('first-view');
+      const figure = shown?.querySelector('[data-overview-lead] [data-metric]');
+      if (!shown || !figure) return;
+      w.carried = {
+        at: performance.now(),
+        // the app's modules have not yet run (src/main.ts marks it)
+        appStarted: performance.getEntriesByName('headroom:main').length > 0,
+        value: figure.getAttribute('data-value'),
+        lead: shown.querySelector('[data-overview-lead]')!.textContent ?? '',
+        inert: shown.hasAttribute('inert'),
+      };
+      obs.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const carried = (page: Page) => page.evaluate(() => (window as unknown as { carried: Carried }).carried);
+
+describe('a first visit', () => {
+  it("shows the sample's figures from the page itself, and the app takes over with the same figures", async () => {
+    const page = await chromium.context.newPage();
+    await watchFirstView(page);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
+    const first = await carried(page);
+    expect(first, 'the first view was shown').not.toBeNull();
+    expect(first!.appStarted).toBe(false);
+    expect(first!.inert).toBe(true);
+    // gone, and the app in its place with the very same figure and words
+    expect(await page.locator('#first-view').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-first-view'))).toBe(false);
+    expect(await page.isVisible('#app [data-overview-lead]')).toBe(true);
+    expect(await page.getAttribute('#app [data-overview-lead] [data-metric="netGapPerWeek"]', 'data-value')).toBe(first!.value);
+    expect(await page.textContent('#app [data-overview-lead]')).toBe(first!.lead);
+    const labels = node.meta().fyLabels;
+    const today = financialYearOf(new Date().toISOString().slice(0, 10));
+    const fy = labels.includes(today) ? today : labels[0];
+    expect(Number(first!.value)).toBe(node.yearly(sample.scenarios[0].id).find((y) => y.fy === fy)!.netGapPerWeek);
+    expect(errors).toEqual([]);
+  });
+
+  it('is a picture that cannot be used, and gives way to the start-up message when the app cannot load', async () => {
+    const page = await chromium.context.newPage();
+    // the app's own script never arrives
+    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+    await page.goto(url);
+    await page.waitForSelector('#first-view [data-overview-lead] [data-metric]', { state: 'attached' });
+    expect(await page.getAttribute('#first-view', 'inert')).toBe('');
+    expect(await page.getAttribute('#first-view', 'aria-busy')).toBe('true');
+    // nothing in it takes the focus
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    // after 12 s the page says the app has not started, as it would have without the first view
+    await page.waitForSelector('#first-view', { state: 'detached', timeout: 20_000 });
+    await page.waitForSelector('#startup-message p[data-when="slow"]', { state: 'visible', timeout: 5_000 });
+  });
+
+  it('is never shown again once the browser keeps a workbook', async () => {
+    const page = await openApp(chromium.context, url, null);
+    await watchFirstView(page);
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
+    expect(await carried(page)).toBeNull();
+    expect(await page.locator('#first-view').count()).toBe(0);
+  });
+
+  it('is not shown in a financial year other than the one it was drawn in', async () => {
+    // a year on: "this year" on screen would differ, so the app draws its own
+    const later = new Date();
+    later.setUTCFullYear(later.getUTCFullYear() + 1);
+    await chromium.context.clock.setFixedTime(later);
+    const page = await chromium.context.newPage();
+    await watchFirstView(page);
+    await page.goto(url);
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
+    expect(await carried(page)).toBeNull();
+    expect(await page.isVisible('#app [data-overview-lead]')).toBe(true);
   });
 });
 
