@@ -1,5 +1,6 @@
 // Pictures of a planner's first hour at the four sizes the app must look right at (1024 x 768 to
-// 1920 x 1080): the overview it opens on, the Split layout with the practices' registered patients,
+// 1920 x 1080): the first view the page itself carries on a first visit (drawn with the app's own
+// script held back, so it stays; it should look exactly like the overview after it), the overview, the Split layout with the practices' registered patients,
 // the Sheets view (the grid the height of the window), the results (names, axis titles, axes from
 // zero) and cost against funding. Into docs/screenshots/first-hour/. Called by scripts/screenshots.ts;
 // runs alone too (from a build already made with --no-build):  npx tsx scripts/screenshots-firsthour.ts
@@ -25,6 +26,17 @@ export async function firstHourShots(browser: Browser, url: string, out: string)
   const dir = `${out}/first-hour`;
   mkdirSync(dir, { recursive: true });
   for (const [w, h] of SIZES) {
+    const first = await browser.newContext({ viewport: { width: w, height: h } });
+    try {
+      const page = await first.newPage();
+      await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+      await page.goto(url);
+      await page.waitForSelector('#first-view [data-overview-lead] [data-metric]');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${dir}/first-view-${w}x${h}.png` });
+    } finally {
+      await first.close();
+    }
     const context = await browser.newContext({ viewport: { width: w, height: h } });
     try {
       const page = await openApp(context, url, null);
