@@ -23,6 +23,8 @@ export async function renderFirstView(): Promise<FirstView> {
   const app = new AppState(new WorkbookStore(new HeadroomDb(`headroom-first-view-${today.getTime()}`)), new InProcessEngine());
   await app.start();
   if (!app.results.view) throw new Error(`the sample's first view has no figures${app.results.engineError ? `: ${app.results.engineError}` : ''}`);
+  // drawn as it is while the app opens: "Opening…", since nothing is stored in the browser yet
+  app.persistence.begin(0);
   const { body } = render(App, { props: { app } });
   app.dispose();
   return { html: body, fy: financialYearOf(today.toISOString().slice(0, 10)) };

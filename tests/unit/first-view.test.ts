@@ -28,5 +28,9 @@ describe('the first view in the page', () => {
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).toContain('data-layout="overview"');
     expect(html).toContain('data-ready="false"');
+    // and never saying the workbook is saved before the app has stored it
+    expect(html).toContain('data-status="loading"');
+    expect(html).toContain('Opening…');
+    expect(html).not.toContain('Saved in this browser');
   });
 });
