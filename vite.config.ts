@@ -5,11 +5,12 @@ import { singleFile, SINGLE_OUT_DIR } from './scripts/vite/single.ts';
 import { initialJsReport } from './scripts/initial-js.js';
 import { SECURITY_HEADERS } from './scripts/vite/headers.ts';
 import { firstView } from './scripts/vite/first-view.ts';
+import { inlinePage } from './scripts/vite/page.ts';
 
 // One config for the app, its worker and the test projects. `--mode single` builds the one-file
 // edition (scripts/vite/single.ts); every other build is the hosted, installable app.
 export default defineConfig(({ command, mode }) => ({
-  plugins: [svelte(), firstView(), ...(mode === 'single' ? singleFile() : [pwa(), initialJsReport()])],
+  plugins: [svelte(), firstView(), ...(mode === 'single' ? singleFile() : [inlinePage(), pwa(), initialJsReport()])],
   define: { __HEADROOM_SERVICE_WORKER__: JSON.stringify(command === 'build' && mode !== 'single') },
   // relative asset paths, so the hosted app works under any sub-path of a web server
   base: './',

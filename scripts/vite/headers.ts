@@ -2,11 +2,13 @@
 // CSP cannot say everything: `frame-ancestors` (no other site may frame the app and trick a click)
 // and Trusted Types' reporting are honoured only in a header. `vite preview` and the test server
 // send exactly these, so every browser test runs under them.
+import { START_SCRIPT_HASHES } from './page.ts';
 
 /** The CSP for the hosted app: the meta CSP of index.html, plus what only a header can say. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // this site's files, and the two start scripts the page carries inline (page.ts), by their hashes
+  `script-src 'self' ${START_SCRIPT_HASHES.join(' ')}`,
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { inlineStartScripts } from './page.ts';
 
 export const SINGLE_FILE_NAME = 'headroom.html';
 export const SINGLE_OUT_DIR = 'dist-single';
@@ -43,14 +44,9 @@ function finishPage(): Plugin {
         const page = bundle[SINGLE_FILE_NAME];
         if (!page || page.type !== 'asset') throw new Error(`the single-file build did not produce ${SINGLE_FILE_NAME}`);
         let html = String(page.source);
-        const check = readFileSync(`${root}public/startup-check.js`, 'utf8').trim();
-        const first = readFileSync(`${root}public/first-view.js`, 'utf8').trim();
         const icon = readFileSync(`${root}public/favicon.svg`);
-        html = html
+        html = inlineStartScripts(html)
           .replace('data-edition="web"', 'data-edition="single"')
-          .replace(/<script src="\.\/startup-check\.js"><\/script>/, () => `<script>${check}</script>`)
-          .replace(/<script src="\.\/first-view\.js"><\/script>/, () => `<script>${first}</script>`)
-          .replace(/<link rel="preload" href="\.\/first-view\.js"[^>]*>\s*/, '')
           .replace(/href="\.\/favicon\.svg"/, () => `href="data:image/svg+xml;base64,${icon.toString('base64')}"`)
           .replace(/<link rel="apple-touch-icon"[^>]*>\s*/, '');
         const external = html.match(/<script[^>]*\ssrc=[^>]*>|<link[^>]*\shref="(?!data:)[^>]*>/);

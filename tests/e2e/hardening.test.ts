@@ -2,6 +2,7 @@
 // `vite preview`, which serves every browser test) and Trusted Types required for scripts. The
 // built app is used the way a planner uses it (grid, charts, workers, Monte Carlo workers, Excel,
 // the service worker) and no Content-Security-Policy or Trusted Types violation may occur.
+import { createHash } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { openApp } from './browser';
 import { useChromium } from './chromium';
@@ -25,6 +26,17 @@ describe('headers and Trusted Types', { timeout: 240_000 }, () => {
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
     }
+  });
+
+  it('allows the inline start scripts the page carries by their hashes, in the header and the page', async () => {
+    const res = await fetch(url);
+    const html = await res.text();
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+    expect(inline).toHaveLength(2);
+    const header = /script-src ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')![1].split(' ');
+    const meta = /script-src ([^;]*)/.exec(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)![1])![1].split(' ');
+    expect(header).toEqual(["'self'", ...inline]);
+    expect(meta).toEqual(["'self'", ...inline]);
   });
 
   it('runs grid, charts, workers, Monte Carlo, Excel and the service worker under Trusted Types with no violation', async () => {

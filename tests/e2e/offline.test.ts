@@ -49,7 +49,13 @@ describe('offline app', { timeout: 240_000 }, () => {
       .filter((f) => !f.endsWith('.map') && f !== 'sw.js' && !/^workbox-[\w-]+\.js$/.test(f))
       .sort();
     expect(cached).toEqual(built);
-    for (const must of ['index.html', 'manifest.webmanifest', 'startup-check.js']) expect(cached).toContain(must);
+    for (const must of ['index.html', 'manifest.webmanifest']) expect(cached).toContain(must);
+    // every file the page itself refers to (its start scripts and styles are inline: scripts/vite/page.ts)
+    const page = readFileSync('dist/index.html', 'utf8');
+    const refs = [...page.matchAll(/\s(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(3);
+    for (const ref of refs) expect(cached, ref).toContain(ref);
+    expect(page).not.toMatch(/<script src=|rel="stylesheet"/);
     // the app bundle and both engine workers
     expect(cached.filter((f) => /^assets\/index-.*\.js$/.test(f))).toHaveLength(1);
     expect(cached.filter((f) => /^assets\/engine\.worker-.*\.js$/.test(f))).toHaveLength(1);
