@@ -23,7 +23,7 @@ import { englandWorkbook } from './england';
 import { serializeWorkbook } from '../src/io/workbook-file';
 import { heapsMb } from './heaps';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '40' }, cold: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '40' }, cold: { type: 'string', default: '9' }, json: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const coldRuns = Number(values.cold);
 
