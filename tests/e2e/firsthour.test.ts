@@ -214,6 +214,31 @@ describe('names beside codes', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps who holds a workforce row and their code in view as the grid scrolls across to its WTE (Split, 1280x720)', async () => {
+    const page = await openApp(await chromium.reopen({ viewport: { width: 1280, height: 720 } }), url, 'split');
+    const app = new AppPage(page);
+    await app.sheet('workforce');
+    const id = `practice:${sample.practices[0].code}:gp`;
+    // the row's name is too wide to leave WTE in view beside it: the grid has to scroll sideways
+    await app.cell(id, 'code').click();
+    for (let k = 0; k < 10 && (await page.evaluate(() => document.activeElement?.getAttribute('col-id'))) !== 'wte'; k++) await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('wte');
+    const scrolled = await page.$eval('[data-sheet] .ag-body-horizontal-scroll-viewport', (el) => el.scrollLeft);
+    expect(scrolled).toBeGreaterThan(0);
+    const grid = (await page.locator('[data-sheet] .ag-root').boundingBox())!;
+    const inView = async (col: string) => {
+      const box = (await app.cell(id, col).boundingBox())!;
+      return box.x >= grid.x && box.x + box.width <= grid.x + grid.width + 1;
+    };
+    // frozen like a spreadsheet's panes: who holds the staff and their code, then the role and WTE whole
+    for (const col of ['level', 'code', 'role', 'wte']) expect(await inView(col), col).toBe(true);
+    expect(await app.cellText(id, 'code')).toBe(sample.practices[0].code);
+    await page.keyboard.type('7.5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => app.cellText(id, 'wte')).toBe('7.50');
+    expect(await inView('code')).toBe(true);
+  });
+
   it('offers PCNs as "Name (code)" sorted by name, and reads back a name typed alone', async () => {
     const page = await openApp(chromium.context, url);
     const app = new AppPage(page);
