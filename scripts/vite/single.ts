@@ -1,6 +1,6 @@
 // The single-file edition (`npm run build:single`): one headroom.html that runs from a disk or a
 // share drive (file://), where a browser loads no module scripts or workers from other files.
-// Everything is inlined: the app, its styles, both engine workers (started from blob: URLs), the
+// Everything is inlined: the app, its styles, every worker (started from blob: URLs), the
 // start-up check and the icon. Inline scripts are allowed by their SHA-256 hashes in the page's
 // Content-Security-Policy, so the policy still has neither 'unsafe-inline' scripts nor 'unsafe-eval'.
 import { createHash } from 'node:crypto';
@@ -25,7 +25,8 @@ function inlineWorkers(): Plugin {
     name: 'headroom:inline-workers',
     enforce: 'pre',
     async resolveId(source, importer) {
-      if (source === './workers' && importer?.replaceAll('\\', '/').endsWith('/src/engine-client/index.ts')) {
+      // the engine client and the Monte Carlo pool both take their workers from ./workers
+      if (source === './workers' && /\/src\/engine-client\/(index|montecarlo)\.ts$/.test(importer?.replaceAll('\\', '/') ?? '')) {
         return this.resolve('./workers-inline', importer);
       }
       return null;
@@ -49,6 +50,9 @@ function finishPage(): Plugin {
           .replace('data-edition="web"', 'data-edition="single"')
           .replace(/href="\.\/favicon\.svg"/, () => `href="data:image/svg+xml;base64,${icon.toString('base64')}"`)
           .replace(/<link rel="apple-touch-icon"[^>]*>\s*/, '');
+        // every worker is inlined too: a file beside the page would not load from a disk
+        const others = Object.keys(bundle).filter((name) => name !== SINGLE_FILE_NAME);
+        if (others.length) throw new Error(`${SINGLE_FILE_NAME} would need other files beside it: ${others.join(', ')}`);
         const external = html.match(/<script[^>]*\ssrc=[^>]*>|<link[^>]*\shref="(?!data:)[^>]*>/);
         if (external) throw new Error(`${SINGLE_FILE_NAME} still refers to another file: ${external[0]}`);
         const hashes = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);

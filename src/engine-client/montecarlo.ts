@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { McCancelled, runMonteCarlo, type McInput, type McRunner, type McSummary } from '../engine/montecarlo';
 import type { LocalRunner } from '../engine/montecarlo';
+import { createMonteCarloWorker } from './workers';
 
 export type { McSummary } from '../engine/montecarlo';
 
@@ -19,6 +20,7 @@ export class MonteCarloPool {
   #workers: Worker[] = [];
   #runners: McRunner[] = [];
   #stop: (() => void) | null = null;
+  #fail: ((err: Error) => void) | null = null;
 
   constructor(size = navigator.hardwareConcurrency || 2) {
     this.size = Math.max(1, Math.min(16, size));
@@ -27,7 +29,14 @@ export class MonteCarloPool {
   #start(): McRunner[] {
     if (this.#runners.length) return this.#runners;
     for (let i = 0; i < this.size; i++) {
-      const w = new Worker(new URL('../../workers/mc.worker.ts', import.meta.url), { type: 'module', name: `headroom-montecarlo-${i + 1}` });
+      const w = createMonteCarloWorker(i + 1);
+      // a worker that cannot load or start (a blocked script, no memory) ends the run with a reason
+      // instead of leaving its draws waiting for ever
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        const why = e.message ? ` (${e.message})` : '';
+        this.#fail?.(new Error(`a Monte Carlo worker could not start${why}, so no draws were kept. Reload Headroom and run it again; the workbook is not affected.`));
+      });
       this.#workers.push(w);
       this.#runners.push(Comlink.wrap<LocalRunner>(w) as unknown as McRunner);
     }
@@ -44,11 +53,19 @@ export class MonteCarloPool {
         reject(new McCancelled());
       };
     });
+    const failed = new Promise<never>((_, reject) => {
+      this.#fail = (err) => {
+        stopped = true;
+        this.dispose();
+        reject(err);
+      };
+    });
     const runners = this.#start();
     try {
-      return await Promise.race([runMonteCarlo(input, runners, { runs: opts.runs, seed: opts.seed, chunk: 20, onProgress: opts.onProgress, cancelled: () => stopped }), stop]);
+      return await Promise.race([runMonteCarlo(input, runners, { runs: opts.runs, seed: opts.seed, chunk: 20, onProgress: opts.onProgress, cancelled: () => stopped }), stop, failed]);
     } finally {
       this.#stop = null;
+      this.#fail = null;
     }
   }
 

@@ -132,4 +132,22 @@ describe('Monte Carlo', () => {
     expect(await page.locator('[data-chart="mc-fan"]').count()).toBe(1);
     expect(await page.locator('[data-chart="mc-tornado"]').count()).toBe(1);
   }, 600_000);
+
+  it('says why, and keeps nothing, when its workers cannot start; the next run works', async () => {
+    // no service worker: it would answer from its cache, past the refusal below
+    const context = await chromium.reopen({ serviceWorkers: 'block' });
+    const page = await openApp(context, url);
+    // the workers' script is refused, as a proxy or a damaged copy of the app would refuse it
+    await context.route(/mc\.worker-[^/]*\.js$/, (route) => route.abort());
+    await page.click('[data-action="open-uncertainty"]');
+    await page.fill('[data-field="runs"]', '30');
+    await page.dispatchEvent('[data-field="runs"]', 'change');
+    await page.click('[data-action="mc-run"]');
+    await expect.poll(() => page.textContent('[data-panel="uncertainty"] [role="alert"]'), { timeout: 60_000 }).toContain('a Monte Carlo worker could not start');
+    expect(await page.locator('[data-mc-result]').count()).toBe(0);
+    expect(await page.isEnabled('[data-action="mc-run"]')).toBe(true);
+    await context.unroute(/mc\.worker-[^/]*\.js$/);
+    await page.click('[data-action="mc-run"]');
+    await page.waitForSelector('[data-mc-result]', { timeout: 300_000 });
+  }, 600_000);
 });

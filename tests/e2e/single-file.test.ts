@@ -70,6 +70,25 @@ describe('single-file edition', { timeout: 240_000 }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('answers "How sure?" from file://, its Monte Carlo workers built into the page', async () => {
+    const page = await chromium.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(singleUrl);
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: 90_000 });
+    await showLayout(page, 'split');
+    await page.click('[data-action="open-uncertainty"]');
+    await page.waitForSelector('[data-panel="uncertainty"]');
+    await page.fill('[data-field="runs"]', '30');
+    await page.dispatchEvent('[data-field="runs"]', 'change');
+    await page.click('[data-action="mc-run"]');
+    await page.waitForSelector('[data-mc-result]', { timeout: 120_000 });
+    expect(errors).toEqual([]);
+  });
+
   it('opens a workbook file from the disk as a new workbook', async () => {
     const page = await chromium.context.newPage();
     await page.goto(singleUrl);
