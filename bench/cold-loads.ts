@@ -9,7 +9,7 @@ import { serveStatic } from '../tests/e2e/static-server';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '12' } } });
 const dirs = positionals.length ? positionals : ['dist'];
-type Probe = { __inserted: number | null; __painted: number | null };
+type Probe = { __inserted: number | null; __painted: number | null; __refused: string[] };
 type Load = { inserted: number; painted: number; live: number };
 
 const servers = await Promise.all(dirs.map((d) => serveStatic(d)));
@@ -24,6 +24,9 @@ try {
           const w = window as unknown as Probe;
           w.__inserted = null;
           w.__painted = null;
+          w.__refused = [];
+          // every build is served with this source's headers: a build whose inline scripts they do not allow is not measured
+          document.addEventListener('securitypolicyviolation', (e) => w.__refused.push(`${e.violatedDirective} ${e.blockedURI}`));
           new MutationObserver(() => {
             if (w.__inserted === null && document.getElementById('first-view')) w.__inserted = performance.now();
           }).observe(document, { childList: true, subtree: true });
@@ -37,6 +40,8 @@ try {
         await page.goto(server.url);
         await page.waitForFunction(() => (window as unknown as Probe).__painted !== null, undefined, { timeout: 60_000 });
         await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
+        const refused = await page.evaluate(() => (window as unknown as Probe).__refused);
+        if (refused.length) throw new Error(`${dirs[j]}: the page broke the Content-Security-Policy this source sends (${refused.join('; ')}); build it with this source's start scripts`);
         loads[j].push(
           await page.evaluate(() => {
             const w = window as unknown as Probe;

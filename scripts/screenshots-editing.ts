@@ -22,7 +22,9 @@ import { serializeWorkbook } from '../src/io/workbook-file';
  */
 async function typeWte(page: Page, rowId: string, wte: string): Promise<void> {
   await new AppPage(page).cell(rowId, 'code').click();
-  for (let k = 0; k < 10 && (await page.evaluate(() => document.activeElement?.getAttribute('col-id'))) !== 'wte'; k++) await page.keyboard.press('ArrowRight');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('col-id'));
+  for (let k = 0; k < 10 && (await focused()) !== 'wte'; k++) await page.keyboard.press('ArrowRight');
+  if ((await focused()) !== 'wte') throw new Error(`could not reach ${rowId}'s WTE from its code by keyboard`);
   await page.keyboard.type(wte);
   await page.keyboard.press('Enter');
 }

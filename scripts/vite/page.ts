@@ -15,9 +15,14 @@ const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 /** The classic scripts index.html loads before the app, in order. */
 export const START_SCRIPTS = ['startup-check.js', 'first-view.js'] as const;
 
-/** A start script's text as it is put in the page. */
+/**
+ * A start script's text as it is put in the page. Line ends are LF, as the HTML parser makes them
+ * before the browser hashes an inline script: a copy checked out with CRLF hashes the same.
+ */
 export function startScript(name: (typeof START_SCRIPTS)[number]): string {
-  return readFileSync(`${publicDir}${name}`, 'utf8').trim();
+  const text = readFileSync(`${publicDir}${name}`, 'utf8').replace(/\r\n?/g, '\n').trim();
+  if (/<\/script/i.test(text)) throw new Error(`public/${name} cannot be put in the page: it contains </script`);
+  return text;
 }
 
 /** A CSP source that allows exactly this inline script. */
@@ -48,18 +53,31 @@ export function inlinePage(): Plugin {
       order: 'post',
       handler(html, ctx) {
         let out = inlineStartScripts(html);
+        // the header CSP (headers.ts) was worked out when the config loaded: a start script changed
+        // since (a build in watch mode) would be refused by it
+        const inline = [...out.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => scriptHash(m[1]));
+        if (inline.join(' ') !== START_SCRIPT_HASHES.join(' ')) throw new Error('a start script changed since the build began: start the build again so the CSP allows it');
         // the entry's stylesheet (Vite links it from the head); chunks loaded later keep their own files
         const links = [...out.matchAll(/<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+\.css)"[^>]*>/g)];
         if (links.length !== 1) throw new Error(`index.html links ${links.length} stylesheets; expected the app's one`);
         const [tag, fileName] = links[0];
         const asset = ctx.bundle?.[fileName] as Rollup.OutputAsset | undefined;
         if (!asset || asset.type !== 'asset') throw new Error(`the build has no ${fileName} to put in the page`);
-        out = out.replace(tag, () => `<style>${String(asset.source)}</style>`);
+        const css = String(asset.source);
+        // in the page, a relative url() would be read from the page's folder, not assets/
+        const url = /url\(\s*['"]?(?!data:)[^)]*\)/.exec(css);
+        if (url) throw new Error(`${fileName} refers to a file (${url[0]}): it cannot go in the page as it is`);
+        if (/<\/style/i.test(css)) throw new Error(`${fileName} contains </style and cannot go in the page`);
+        out = out.replace(tag, () => `<style>${css}</style>`);
         // nothing else loads it: the page has it, and the offline cache need not
         delete ctx.bundle![fileName];
+        // (the entry lists it as its own, which is how the page came to link it)
+        const base = fileName.split('/').pop()!;
+        const user = Object.values(ctx.bundle!).find((c) => c.type === 'chunk' && (c.code.includes(base) || (!c.isEntry && c.viteMetadata?.importedCss.has(fileName))));
+        if (user) throw new Error(`${user.fileName} loads ${fileName}, which the page now carries inline`);
         const csp = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/;
         if (!csp.test(out)) throw new Error("index.html's CSP has no script-src 'self' to add the start scripts' hashes to");
-        return out.replace(csp, (m) => `${m} ${START_SCRIPT_HASHES.join(' ')}`);
+        return out.replace(csp, (m) => `${m} ${inline.join(' ')}`);
       },
     },
     // copied from public/ with the rest, and now loaded by nothing: not shipped, not precached

@@ -226,9 +226,12 @@ describe('names beside codes', () => {
     const scrolled = await page.$eval('[data-sheet] .ag-body-horizontal-scroll-viewport', (el) => el.scrollLeft);
     expect(scrolled).toBeGreaterThan(0);
     const grid = (await page.locator('[data-sheet] .ag-root').boundingBox())!;
+    // a frozen cell within the grid; any other whole between the frozen columns and the grid's right edge
     const inView = async (col: string) => {
       const box = (await app.cell(id, col).boundingBox())!;
-      return box.x >= grid.x && box.x + box.width <= grid.x + grid.width + 1;
+      const frozen = (await app.cell(id, 'code').boundingBox())!;
+      const left = ['level', 'code'].includes(col) ? grid.x : frozen.x + frozen.width - 1;
+      return box.x >= left && box.x + box.width <= grid.x + grid.width + 1;
     };
     // frozen like a spreadsheet's panes: who holds the staff and their code, then the role and WTE whole
     for (const col of ['level', 'code', 'role', 'wte']) expect(await inView(col), col).toBe(true);
