@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { openApp, showLayout } from './browser';
 import { useChromium } from './chromium';
+import { AppPage } from './app';
 import { SHEETS } from '../../src/ui/sheets/sheets';
 
 const url = inject('baseUrl');
@@ -66,11 +67,7 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
     await page.click('[data-action="open-compare"]');
     await page.waitForSelector('[data-compare-table]');
     await check('Compare scenarios');
-    await page.click('[data-action="open-uncertainty"]');
-    await page.waitForSelector('[data-panel="uncertainty"]');
-    await page.fill('[data-field="runs"]', '30');
-    await page.dispatchEvent('[data-field="runs"]', 'change');
-    await page.click('[data-action="mc-run"]');
+    await new AppPage(page).startHowSure(30);
     await page.waitForSelector('[data-mc-result]', { timeout: 120_000 });
     await check('How sure?, with a result');
     await page.click('[data-action="open-uncertainty"]');

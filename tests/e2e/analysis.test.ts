@@ -139,10 +139,7 @@ describe('Monte Carlo', () => {
     const page = await openApp(context, url);
     // the workers' script is refused, as a proxy or a damaged copy of the app would refuse it
     await context.route(/mc\.worker-[^/]*\.js$/, (route) => route.abort());
-    await page.click('[data-action="open-uncertainty"]');
-    await page.fill('[data-field="runs"]', '30');
-    await page.dispatchEvent('[data-field="runs"]', 'change');
-    await page.click('[data-action="mc-run"]');
+    await new AppPage(page).startHowSure(30);
     await expect.poll(() => page.textContent('[data-panel="uncertainty"] [role="alert"]'), { timeout: 60_000 }).toContain('a Monte Carlo worker could not start');
     expect(await page.locator('[data-mc-result]').count()).toBe(0);
     expect(await page.isEnabled('[data-action="mc-run"]')).toBe(true);

@@ -14,6 +14,15 @@ export class AppPage {
     await this.page.waitForSelector(`[data-sheet="${id}"] .ag-row`);
   }
 
+  /** Opens "How sure?" and starts a Monte Carlo run of the given number of draws. */
+  async startHowSure(runs: number): Promise<void> {
+    await this.page.click('[data-action="open-uncertainty"]');
+    await this.page.waitForSelector('[data-panel="uncertainty"]');
+    await this.page.fill('[data-field="runs"]', String(runs));
+    await this.page.dispatchEvent('[data-field="runs"]', 'change');
+    await this.page.click('[data-action="mc-run"]');
+  }
+
   async filter(text: string): Promise<void> {
     await this.page.fill('[data-sheet] input[type="search"]', text);
     await this.page.waitForTimeout(150);

@@ -80,11 +80,7 @@ describe('single-file edition', { timeout: 240_000 }, () => {
     await page.goto(singleUrl);
     await page.waitForSelector('.app[data-ready="true"]', { timeout: 90_000 });
     await showLayout(page, 'split');
-    await page.click('[data-action="open-uncertainty"]');
-    await page.waitForSelector('[data-panel="uncertainty"]');
-    await page.fill('[data-field="runs"]', '30');
-    await page.dispatchEvent('[data-field="runs"]', 'change');
-    await page.click('[data-action="mc-run"]');
+    await new AppPage(page).startHowSure(30);
     await page.waitForSelector('[data-mc-result]', { timeout: 120_000 });
     expect(errors).toEqual([]);
   });
