@@ -27,6 +27,11 @@ export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'failed' |
  * only the edits, so it can follow quickly; every edit is stored well inside a second.
  */
 export const SAVE_DELAY_MS = 80;
+/**
+ * A burst that never pauses (a workshop lever dragged, one edit a frame) waits no longer than this
+ * from its first edit, or nothing would be stored until the hand stops.
+ */
+export const SAVE_MAX_WAIT_MS = 400;
 const CHANNEL = 'headroom-workbooks';
 /** After a failed save, the next try waits this long, doubling up to RETRY_MAX_MS. */
 const RETRY_FIRST_MS = 1000;
@@ -52,6 +57,8 @@ export class Persistence {
   /** Edits being written now. */
   #inFlight: TimedEdit[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the first edit not yet handed to a save was recorded. */
+  #burstStart: number | null = null;
   #saving: Promise<void> | null = null;
   /** Saves since this tab last folded them into a full copy. */
   #savesSinceCopy = 0;
@@ -241,12 +248,15 @@ export class Persistence {
       if (!this.#unstored) return;
     } else this.#status = 'pending';
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    this.#burstStart ??= at;
+    const delay = Math.min(SAVE_DELAY_MS, Math.max(0, this.#burstStart + SAVE_MAX_WAIT_MS - at));
+    this.#saveTimer = setTimeout(() => void this.flush(), delay);
   }
 
   #cancelSave(): void {
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
     this.#saveTimer = null;
+    this.#burstStart = null;
   }
 
   get hasUnsaved(): boolean {

@@ -110,6 +110,35 @@ describe('workshop mode', { timeout: 150_000 }, () => {
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
   });
 
+  it('stores a lever’s moves while it is still being dragged', async () => {
+    const page = await openApp(chromium.context, url);
+    const app = new AppPage(page);
+    const ws = new WorkshopPage(page);
+    await ws.open();
+    await ws.addLever(GPS);
+    await app.waitSaved();
+    const gps = (wb: Workbook) => (wb.interventions.find((i) => i.id === 'recruit-gps')!.effect as { wtePerYear: number }).wtePerYear;
+    expect(gps(await app.stored())).toBe(40);
+
+    // a facilitator moves the lever back and forth for a second and a half, never letting go:
+    // a new value every few frames, so the 80 ms pause autosave waits for never comes
+    const id = (await page.getAttribute('[data-lever-input]', 'data-lever-input'))!;
+    const box = (await ws.lever(id).boundingBox())!;
+    const at = (share: number) => page.mouse.move(box.x + box.width * share, box.y + box.height / 2);
+    await at(0.3);
+    await page.mouse.down();
+    const end = Date.now() + 1500;
+    for (let i = 0; Date.now() < end; i++) {
+      await at(i % 2 ? 0.3 : 0.7);
+      await page.waitForTimeout(25);
+    }
+    // still held: what was dragged so far is in the store already
+    expect(gps(await app.stored())).not.toBe(40);
+    await page.mouse.up();
+    await app.waitSaved();
+    expect(gps(await app.stored())).toBe(await ws.leverValue(id));
+  });
+
   it('keeps a pinned snapshot through a reload and a save-and-open, and brings it back', async () => {
     const page = await openApp(chromium.context, url);
     const app = new AppPage(page);

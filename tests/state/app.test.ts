@@ -94,6 +94,45 @@ describe('editing', () => {
     await until(() => app.results.view!.years[0].demandPerWeek === before.years[0].demandPerWeek, 'the figures as before');
   });
 
+  it('stores a stream of edits that never pauses (a lever dragged) without waiting for it to end', async () => {
+    const db = freshDbName();
+    const app = await startApp(db);
+    // one edit a frame for 480 ms, on a clock moved by hand so that how fast this machine runs
+    // the loop does not matter; no edit comes the 80 ms after another that a save waits for
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      for (let i = 1; i <= 30; i++) {
+        now += 16;
+        app.book.apply([{ path: registered(p1.code), value: 5000 + i }], 'Drag', 'drag');
+      }
+    } finally {
+      clock.mockRestore();
+    }
+    expect(app.persistence.status).toBe('pending');
+    // the stream has gone on longer than a save may wait: it starts now, not 80 ms after the last edit
+    await new Promise((r) => setTimeout(r, 40));
+    expect(app.persistence.status).not.toBe('pending');
+    await until(() => app.persistence.status === 'saved', 'the save');
+    const stored = await new WorkbookStore(new HeadroomDb(db)).get(app.book.id!);
+    expect(getAt(stored!.data, registered(p1.code))).toBe(5030);
+  });
+
+  it('saves a short burst of typing once, after it pauses', async () => {
+    const db = freshDbName();
+    const app = await startApp(db);
+    const saves = vi.spyOn(WorkbookStore.prototype, 'saveEdits');
+    try {
+      for (let i = 1; i <= 5; i++) app.book.apply([{ path: registered(p1.code), value: 6000 + i }], `Edit ${i}`);
+      await until(() => app.persistence.status === 'saved', 'the save');
+      expect(saves).toHaveBeenCalledTimes(1);
+    } finally {
+      saves.mockRestore();
+    }
+    const stored = await new WorkbookStore(new HeadroomDb(db)).get(app.book.id!);
+    expect(getAt(stored!.data, registered(p1.code))).toBe(6005);
+  });
+
   it('refuses a bad value with a message and changes nothing', async () => {
     const app = await startApp(freshDbName());
     const wb = app.book.workbook;
